@@ -54,14 +54,14 @@ public final class Game {
   private int winnerTeam;
   private EndReason endReason;
 
-  private Game(long seed, Rules rules) {
+  private Game(long seed, Rules rules, HakemChosen ceremony, byte[] firstPack) {
     this.seed = seed;
     this.rules = rules;
+    this.ceremony = ceremony;
     List<GameEvent> opening = new ArrayList<>();
-    this.ceremony = chooseFirstHakem(seed);
     opening.add(ceremony);
     this.hakem = ceremony.hakem();
-    startHand(1, opening::add);
+    startHand(1, firstPack, opening::add);
     this.openingEvents = Collections.unmodifiableList(opening);
   }
 
@@ -70,7 +70,23 @@ public final class Game {
     if (rules == null) {
       throw new IllegalArgumentException("rules are required");
     }
-    return new Game(seed, rules);
+    return new Game(seed, rules, chooseFirstHakem(seed), null);
+  }
+
+  /**
+   * A game whose first hand is dealt from {@code pack} (52 card indexes in dealing order) with
+   * {@code hakem} as the first hakem; later hands are shuffled from the seed as usual. For tests
+   * that need a particular deal.
+   */
+  static Game arranged(long seed, Rules rules, int hakem, byte[] pack) {
+    long seen = 0L;
+    for (byte index : pack) {
+      seen |= 1L << index;
+    }
+    if (pack.length != Card.COUNT || seen != CardSet.ALL_BITS) {
+      throw new IllegalArgumentException("not a full pack");
+    }
+    return new Game(seed, rules, new HakemChosen(hakem, hakem, List.of()), pack.clone());
   }
 
   /** A seed from a cryptographically strong source, for games played for real. */
@@ -337,16 +353,24 @@ public final class Game {
   }
 
   private void startHand(int number, EventSink sink) {
+    startHand(number, null, sink);
+  }
+
+  private void startHand(int number, byte[] pack, EventSink sink) {
     handNumber = number;
     trump = null;
     tricksPlayed = 0;
     tableCount = 0;
     trickCounts[0] = 0;
     trickCounts[1] = 0;
-    for (int i = 0; i < Card.COUNT; i++) {
-      deck[i] = (byte) i;
+    if (pack != null) {
+      System.arraycopy(pack, 0, deck, 0, Card.COUNT);
+    } else {
+      for (int i = 0; i < Card.COUNT; i++) {
+        deck[i] = (byte) i;
+      }
+      new SplitMix64(handSeed(number)).shuffle(deck);
     }
-    new SplitMix64(handSeed(number)).shuffle(deck);
     sink.accept(new HandStarted(number, hakem));
     int position = 0;
     for (int i = 0; i < Seats.COUNT; i++) {
