@@ -471,12 +471,21 @@ public final class Game {
     return CardSet.ofBits(hands[checkSeat(seat)]);
   }
 
-  /**
-   * The 13 cards dealt to a seat in the current hand (the first five until the trump is chosen).
-   */
+  /** The cards dealt to a seat in the current hand: the first five until the trump is chosen. */
   public CardSet dealtHand(int seat) {
+    return deal(seat, phase == Phase.CHOOSING_TRUMP ? CARDS_FIRST_ROUND : 13);
+  }
+
+  /**
+   * All 13 cards a seat receives in the current hand, including those still to be dealt after the
+   * trump. Server side only: for the record of the hand.
+   */
+  public CardSet fullDeal(int seat) {
+    return deal(seat, 13);
+  }
+
+  private CardSet deal(int seat, int dealtPerSeat) {
     checkSeat(seat);
-    int dealtPerSeat = phase == Phase.CHOOSING_TRUMP ? CARDS_FIRST_ROUND : 13;
     int offset = (seat - hakem) & 3;
     long bits = 0L;
     for (int c = 0; c < CARDS_FIRST_ROUND; c++) {

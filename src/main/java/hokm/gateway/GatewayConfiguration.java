@@ -1,0 +1,95 @@
+package hokm.gateway;
+
+import hokm.gateway.internal.GameSocketHandler;
+import hokm.table.Lobby;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The WebSocket endpoint {@code /ws}. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties(GatewayProperties.class)
+public class GatewayConfiguration implements WebSocketConfigurer {
+  /**
+   * Frames up to this size reach the protocol, which answers MESSAGE_TOO_LARGE above {@link
+   * GatewayProperties#maxFrameBytes()}; beyond it the container closes the socket (1009).
+   */
+  static final int CONTAINER_FRAME_LIMIT = 64 * 1024;
+
+  private final GameSocketHandler handler;
+
+  GatewayConfiguration(
+      Lobby lobby,
+      PlayerAuthenticator authenticator,
+      ObjectProvider<ConnectionRecorder> recorders,
+      ObjectProvider<Clock> clocks,
+      GatewayProperties properties,
+      MeterRegistry registry) {
+    this.handler =
+        new GameSocketHandler(
+            lobby,
+            authenticator,
+            recorders.getIfAvailable(() -> ConnectionRecorder.NONE),
+            properties,
+            JsonMapper.builder().build(),
+            clocks.getIfAvailable(Clock::systemUTC));
+    Gauge.builder("hokm.sockets.connected", handler, GameSocketHandler::connectionCount)
+        .description("Open WebSocket connections")
+        .register(registry);
+  }
+
+  @Override
+  public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+    registry.addHandler(handler, "/ws").setAllowedOriginPatterns("*");
+  }
+
+  @Bean
+  static ServletServerContainerFactoryBean webSocketContainer() {
+    ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+    container.setMaxTextMessageBufferSize(CONTAINER_FRAME_LIMIT);
+    container.setMaxBinaryMessageBufferSize(CONTAINER_FRAME_LIMIT);
+    return container;
+  }
+
+  /** On shutdown, tells every client to reconnect before the web server stops. */
+  @Bean
+  SmartLifecycle closeSocketsOnShutdown() {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        running = false;
+        handler.closeAll();
+        handler.shutdown();
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+
+      @Override
+      public int getPhase() {
+        // Before the web server's graceful shutdown, so clients hear why they are closed.
+        return Integer.MAX_VALUE;
+      }
+    };
+  }
+}

@@ -1,0 +1,170 @@
+package hokm.gateway.internal;
+
+import hokm.gateway.CloseCodes;
+import hokm.table.Message;
+import hokm.table.PlayerRef;
+import hokm.table.TableClient;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One socket. Frames to it are queued and written by the sender pool, so a table never waits on a
+ * network write; a socket whose queue grows past its limit is closed as too slow.
+ */
+public final class Connection implements TableClient {
+  private final WebSocketSession session;
+  private final Function<Message, String> encoder;
+  private final Executor senders;
+  private final int outboundLimit;
+  private final Queue<String> outbound = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queuedBytes = new AtomicInteger();
+  private final AtomicBoolean flushing = new AtomicBoolean();
+  private final Runnable flush = this::flush;
+  private final RateLimiter rateLimiter;
+
+  private volatile PlayerRef player;
+  private volatile Instant tokenExpiresAt;
+  private volatile boolean closed;
+  private volatile ScheduledFuture<?> authTimer;
+  private int refusedInARow;
+
+  Connection(
+      WebSocketSession session,
+      Function<Message, String> encoder,
+      Executor senders,
+      int outboundLimit,
+      RateLimiter rateLimiter) {
+    this.session = session;
+    this.encoder = encoder;
+    this.senders = senders;
+    this.outboundLimit = outboundLimit;
+    this.rateLimiter = rateLimiter;
+  }
+
+  @Override
+  public String connectionId() {
+    return session.getId();
+  }
+
+  @Override
+  public PlayerRef player() {
+    return player;
+  }
+
+  void authenticated(PlayerRef player, Instant expiresAt) {
+    this.player = player;
+    this.tokenExpiresAt = expiresAt;
+    ScheduledFuture<?> timer = authTimer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  boolean isAuthenticated() {
+    return player != null;
+  }
+
+  boolean tokenExpired(Instant now) {
+    return tokenExpiresAt != null && now.isAfter(tokenExpiresAt);
+  }
+
+  void authTimer(ScheduledFuture<?> timer) {
+    this.authTimer = timer;
+  }
+
+  RateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  /** Counts a refused (rate-limited) frame; returns how many came in a row. */
+  int refused() {
+    return ++refusedInARow;
+  }
+
+  void accepted() {
+    refusedInARow = 0;
+  }
+
+  String remoteAddress() {
+    return session.getRemoteAddress() == null
+        ? null
+        : session.getRemoteAddress().getAddress().getHostAddress();
+  }
+
+  @Override
+  public void send(Message message) {
+    if (closed) {
+      return;
+    }
+    String text = message.encoded(encoder);
+    int size = queuedBytes.addAndGet(text.length());
+    if (size > outboundLimit) {
+      close(CloseCodes.TOO_SLOW);
+      return;
+    }
+    outbound.add(text);
+    if (flushing.compareAndSet(false, true)) {
+      senders.execute(flush);
+    }
+  }
+
+  private void flush() {
+    try {
+      String text;
+      while ((text = outbound.poll()) != null) {
+        queuedBytes.addAndGet(-text.length());
+        if (!closed && session.isOpen()) {
+          session.sendMessage(new TextMessage(text));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      close(CloseStatus.SERVER_ERROR);
+    } finally {
+      flushing.set(false);
+      if (!outbound.isEmpty() && flushing.compareAndSet(false, true)) {
+        senders.execute(flush);
+      }
+    }
+  }
+
+  void close(CloseStatus status) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    outbound.clear();
+    try {
+      session.close(status);
+    } catch (IOException | RuntimeException e) {
+      // Already closing; nothing more to do.
+    }
+  }
+
+  boolean isClosed() {
+    return closed || !session.isOpen();
+  }
+
+  void markClosed() {
+    closed = true;
+    outbound.clear();
+    ScheduledFuture<?> timer = authTimer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Connection[" + connectionId() + ", " + player + "]";
+  }
+}

@@ -1,0 +1,454 @@
+package hokm.gateway.internal;
+
+import hokm.engine.Card;
+import hokm.engine.Rank;
+import hokm.engine.Rules;
+import hokm.engine.Suit;
+import hokm.gateway.CloseCodes;
+import hokm.gateway.ConnectionRecorder;
+import hokm.gateway.GatewayProperties;
+import hokm.gateway.PlayerAuthenticator;
+import hokm.table.ErrorCode;
+import hokm.table.Lobby;
+import hokm.table.Message;
+import hokm.table.PlayerRef;
+import hokm.table.TableOptions;
+import hokm.table.TableProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The protocol, version 1: decodes each client frame, checks who is speaking and what they may do,
+ * and hands the action to the lobby. Every bad frame gets an {@code error} with a stable code; the
+ * socket stays open.
+ */
+public final class GameSocketHandler extends AbstractWebSocketHandler {
+  public static final int PROTOCOL_VERSION = 1;
+  private static final Logger log = LoggerFactory.getLogger(GameSocketHandler.class);
+  private static final int MAX_ID_LENGTH = 64;
+  private static final int MAX_TOKEN_LENGTH = 4096;
+  private static final int MAX_CODE_LENGTH = 32;
+
+  private final Lobby lobby;
+  private final PlayerAuthenticator authenticator;
+  private final ConnectionRecorder recorder;
+  private final GatewayProperties properties;
+  private final TableProperties tableProperties;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final ExecutorService senders;
+  private final ScheduledExecutorService timers;
+  private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+  private final Map<UUID, Connection> byPlayer = new ConcurrentHashMap<>();
+
+  public GameSocketHandler(
+      Lobby lobby,
+      PlayerAuthenticator authenticator,
+      ConnectionRecorder recorder,
+      GatewayProperties properties,
+      JsonMapper json,
+      Clock clock) {
+    this.lobby = lobby;
+    this.authenticator = authenticator;
+    this.recorder = recorder;
+    this.properties = properties;
+    this.tableProperties = lobby.properties();
+    this.json = json;
+    this.clock = clock;
+    AtomicInteger number = new AtomicInteger();
+    this.senders =
+        Executors.newFixedThreadPool(
+            properties.senderThreads(),
+            r -> {
+              Thread thread = new Thread(r, "ws-sender-" + number.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.timers =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "ws-timers");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** Open sockets. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /** Tells every client the server is stopping, and closes the sockets. */
+  public void closeAll() {
+    for (Connection connection : connections.values()) {
+      connection.close(CloseCodes.GOING_AWAY);
+    }
+  }
+
+  public void shutdown() {
+    timers.shutdownNow();
+    senders.shutdown();
+  }
+
+  private String encode(Message message) {
+    Map<String, Object> frame = new LinkedHashMap<>();
+    frame.put("type", message.type());
+    frame.putAll(message.fields());
+    return json.writeValueAsString(frame);
+  }
+
+  @Override
+  public void afterConnectionEstablished(WebSocketSession session) {
+    Connection connection =
+        new Connection(
+            session,
+            this::encode,
+            senders,
+            properties.outboundBufferBytes(),
+            new RateLimiter(properties.rateBurst(), properties.ratePerSecond(), System.nanoTime()));
+    connections.put(session.getId(), connection);
+    connection.authTimer(
+        timers.schedule(
+            () -> {
+              if (!connection.isAuthenticated()) {
+                connection.close(CloseCodes.AUTH_TIMEOUT);
+              }
+            },
+            properties.authTimeout().toMillis(),
+            TimeUnit.MILLISECONDS));
+  }
+
+  @Override
+  public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+    Connection connection = connections.remove(session.getId());
+    if (connection == null) {
+      return;
+    }
+    connection.markClosed();
+    PlayerRef player = connection.player();
+    if (player != null) {
+      byPlayer.remove(player.id(), connection);
+      lobby.disconnected(connection);
+      recorder.disconnected(connection.connectionId(), clock.instant());
+    }
+  }
+
+  @Override
+  public void handleTransportError(WebSocketSession session, Throwable exception) {
+    log.debug("transport error on {}: {}", session.getId(), exception.toString());
+  }
+
+  @Override
+  protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+    Connection connection = connections.get(session.getId());
+    if (connection != null && admit(connection)) {
+      connection.send(
+          Message.error(
+              ErrorCode.BAD_MESSAGE, "Binary frames are not supported: send JSON text.", null));
+    }
+  }
+
+  @Override
+  protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+    Connection connection = connections.get(session.getId());
+    if (connection == null || !admit(connection)) {
+      return;
+    }
+    String payload = message.getPayload();
+    if (payload.length() > properties.maxFrameBytes()
+        || payload.getBytes(StandardCharsets.UTF_8).length > properties.maxFrameBytes()) {
+      connection.send(
+          Message.error(
+              ErrorCode.MESSAGE_TOO_LARGE,
+              "Frames are limited to " + properties.maxFrameBytes() + " bytes.",
+              null));
+      return;
+    }
+    JsonNode frame;
+    try {
+      frame = json.readTree(payload);
+    } catch (JacksonException e) {
+      connection.send(Message.error(ErrorCode.BAD_MESSAGE, "The frame is not valid JSON.", null));
+      return;
+    }
+    try {
+      handle(connection, frame);
+    } catch (BadFrame bad) {
+      connection.send(Message.error(bad.code, bad.getMessage(), bad.replyTo));
+    } catch (RuntimeException e) {
+      log.error("failed to handle a frame on {}", connection, e);
+      connection.send(
+          Message.error(ErrorCode.INTERNAL, "The server could not handle that frame.", null));
+    }
+  }
+
+  /** The rate limit: a refused frame gets RATE_LIMITED; a flood closes the socket. */
+  private boolean admit(Connection connection) {
+    if (connection.rateLimiter().tryAcquire(System.nanoTime())) {
+      connection.accepted();
+      return true;
+    }
+    if (connection.refused() > properties.floodLimit()) {
+      connection.close(CloseCodes.FLOOD);
+    } else {
+      connection.send(Message.error(ErrorCode.RATE_LIMITED, "Too many messages; slow down.", null));
+    }
+    return false;
+  }
+
+  private static final class BadFrame extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final ErrorCode code;
+    final String replyTo;
+
+    BadFrame(ErrorCode code, String message, String replyTo) {
+      super(message, null, false, false);
+      this.code = code;
+      this.replyTo = replyTo;
+    }
+  }
+
+  private void handle(Connection connection, JsonNode frame) {
+    if (!frame.isObject()) {
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, "A frame is a JSON object with a type.", null);
+    }
+    JsonNode idNode = frame.get("id");
+    String replyTo = null;
+    if (idNode != null && !idNode.isNull()) {
+      if (!idNode.isString() || idNode.stringValue().length() > MAX_ID_LENGTH) {
+        throw new BadFrame(
+            ErrorCode.BAD_MESSAGE, "id must be a string of at most 64 characters.", null);
+      }
+      replyTo = idNode.stringValue();
+    }
+    JsonNode typeNode = frame.get("type");
+    if (typeNode == null || !typeNode.isString()) {
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, "type is required and must be a string.", replyTo);
+    }
+    String type = typeNode.stringValue();
+    if (type.equals("hello")) {
+      hello(connection, frame, replyTo);
+      return;
+    }
+    if (!connection.isAuthenticated()) {
+      throw new BadFrame(ErrorCode.UNAUTHENTICATED, "Send hello with your token first.", replyTo);
+    }
+    if (connection.tokenExpired(clock.instant())) {
+      throw new BadFrame(
+          ErrorCode.UNAUTHENTICATED,
+          "Your token has expired: send hello with a fresh one.",
+          replyTo);
+    }
+    switch (type) {
+      case "ping" -> {
+        recorder.ping(connection.connectionId(), clock.instant());
+        connection.send(reply("pong", replyTo).put("time", clock.millis()));
+      }
+      case "quick_match" ->
+          lobby.quickMatch(connection, optionalBoolean(frame, "fillWithBots", replyTo), replyTo);
+      case "create_table" -> lobby.createTable(connection, tableOptions(frame, replyTo), replyTo);
+      case "join_table" -> {
+        String code = optionalCode(frame, replyTo);
+        UUID tableId = optionalTableId(frame, replyTo);
+        if (code == null && tableId == null) {
+          throw new BadFrame(ErrorCode.BAD_MESSAGE, "join_table needs code or tableId.", replyTo);
+        }
+        Integer seat = optionalInt(frame, "seat", 0, 3, replyTo);
+        lobby.join(connection, tableId, code, seat == null ? -1 : seat, replyTo);
+      }
+      case "spectate" -> {
+        String code = optionalCode(frame, replyTo);
+        UUID tableId = optionalTableId(frame, replyTo);
+        if (code == null && tableId == null) {
+          throw new BadFrame(ErrorCode.BAD_MESSAGE, "spectate needs tableId or code.", replyTo);
+        }
+        lobby.spectate(connection, tableId, code, replyTo);
+      }
+      case "leave_table" -> lobby.leave(connection, replyTo);
+      case "choose_trump" ->
+          lobby.chooseTrump(connection, suit(frame.get("suit"), replyTo), replyTo);
+      case "play_card" -> lobby.playCard(connection, card(frame.get("card"), replyTo), replyTo);
+      case "sync" -> lobby.sync(connection, replyTo);
+      case "rematch" -> lobby.rematch(connection, replyTo);
+      default ->
+          throw new BadFrame(
+              ErrorCode.UNKNOWN_TYPE, "Unknown message type; see the protocol.", replyTo);
+    }
+  }
+
+  private void hello(Connection connection, JsonNode frame, String replyTo) {
+    JsonNode tokenNode = frame.get("token");
+    if (tokenNode == null
+        || !tokenNode.isString()
+        || tokenNode.stringValue().isEmpty()
+        || tokenNode.stringValue().length() > MAX_TOKEN_LENGTH) {
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, "hello needs a token (a string).", replyTo);
+    }
+    Optional<PlayerAuthenticator.Authenticated> authenticated =
+        authenticator.authenticate(tokenNode.stringValue());
+    if (authenticated.isEmpty()) {
+      throw new BadFrame(
+          ErrorCode.UNAUTHENTICATED, "The token is invalid, expired or revoked.", replyTo);
+    }
+    PlayerRef player = authenticated.get().player();
+    PlayerRef current = connection.player();
+    if (current != null && !current.id().equals(player.id())) {
+      throw new BadFrame(
+          ErrorCode.ALREADY_AUTHENTICATED,
+          "This connection belongs to another player; open a new one.",
+          replyTo);
+    }
+    connection.authenticated(player, authenticated.get().expiresAt());
+    Map<String, Object> who = new LinkedHashMap<>();
+    who.put("id", player.id().toString());
+    who.put("username", player.username());
+    connection.send(
+        reply("welcome", replyTo)
+            .put("player", who)
+            .put("protocolVersion", PROTOCOL_VERSION)
+            .put("tokenExpiresAt", authenticated.get().expiresAt().toEpochMilli()));
+    if (current != null) {
+      return;
+    }
+    recorder.connected(
+        connection.connectionId(), player.id(), connection.remoteAddress(), clock.instant());
+    Connection previous = byPlayer.put(player.id(), connection);
+    lobby.connected(connection);
+    if (previous != null && previous != connection) {
+      previous.close(CloseCodes.REPLACED);
+    }
+  }
+
+  private TableOptions tableOptions(JsonNode frame, String replyTo) {
+    Boolean privateTable = optionalBooleanObject(frame, "private", replyTo);
+    Integer target =
+        optionalInt(frame, "targetPoints", Rules.MIN_TARGET, Rules.MAX_TARGET, replyTo);
+    Boolean kot = optionalBooleanObject(frame, "kot", replyTo);
+    Integer turnSeconds =
+        optionalInt(
+            frame,
+            "turnSeconds",
+            tableProperties.minTurnSeconds(),
+            tableProperties.maxTurnSeconds(),
+            replyTo);
+    Boolean fill = optionalBooleanObject(frame, "fillWithBots", replyTo);
+    return lobby.options(privateTable, target, kot, turnSeconds, fill);
+  }
+
+  private static boolean optionalBoolean(JsonNode frame, String field, String replyTo) {
+    Boolean value = optionalBooleanObject(frame, field, replyTo);
+    return value != null && value;
+  }
+
+  private static Boolean optionalBooleanObject(JsonNode frame, String field, String replyTo) {
+    JsonNode node = frame.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isBoolean()) {
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, field + " must be true or false.", replyTo);
+    }
+    return node.booleanValue();
+  }
+
+  private static Integer optionalInt(
+      JsonNode frame, String field, int min, int max, String replyTo) {
+    JsonNode node = frame.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isIntegralNumber()
+        || !node.canConvertToInt()
+        || node.intValue() < min
+        || node.intValue() > max) {
+      throw new BadFrame(
+          ErrorCode.BAD_MESSAGE,
+          field + " must be a whole number from " + min + " to " + max + ".",
+          replyTo);
+    }
+    return node.intValue();
+  }
+
+  private static String optionalCode(JsonNode frame, String replyTo) {
+    JsonNode node = frame.get("code");
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isString()
+        || node.stringValue().isEmpty()
+        || node.stringValue().length() > MAX_CODE_LENGTH
+        || !node.stringValue().chars().allMatch(Character::isLetterOrDigit)) {
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, "code must be letters and digits.", replyTo);
+    }
+    return node.stringValue();
+  }
+
+  private static UUID optionalTableId(JsonNode frame, String replyTo) {
+    JsonNode node = frame.get("tableId");
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isString() || node.stringValue().length() != 36) {
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, "tableId must be a table's id.", replyTo);
+    }
+    try {
+      return UUID.fromString(node.stringValue());
+    } catch (IllegalArgumentException e) {
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, "tableId must be a table's id.", replyTo);
+    }
+  }
+
+  private static Suit suit(JsonNode node, String replyTo) {
+    Suit suit = node != null && node.isString() ? Suit.fromWireName(node.stringValue()) : null;
+    if (suit == null) {
+      throw new BadFrame(
+          ErrorCode.BAD_MESSAGE, "suit must be one of spades, hearts, diamonds, clubs.", replyTo);
+    }
+    return suit;
+  }
+
+  private static Card card(JsonNode node, String replyTo) {
+    if (node == null || !node.isObject()) {
+      throw new BadFrame(
+          ErrorCode.BAD_MESSAGE,
+          "card must be an object like {\"suit\":\"hearts\",\"rank\":\"A\"}.",
+          replyTo);
+    }
+    Suit suit = suit(node.get("suit"), replyTo);
+    JsonNode rankNode = node.get("rank");
+    Rank rank =
+        rankNode != null && rankNode.isString() ? Rank.fromSymbol(rankNode.stringValue()) : null;
+    if (rank == null) {
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, "rank must be one of 2..10, J, Q, K, A.", replyTo);
+    }
+    return Card.of(suit, rank);
+  }
+
+  private static Message reply(String type, String replyTo) {
+    Message message = Message.of(type);
+    if (replyTo != null) {
+      message.put("replyTo", replyTo);
+    }
+    return message;
+  }
+}

@@ -1,0 +1,108 @@
+package hokm.table;
+
+import hokm.engine.EndReason;
+import hokm.engine.Rules;
+import hokm.engine.TeamCounts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Where tables report what happens, to be recorded. Called on a table's mailbox thread, so an
+ * implementation must never block: it queues and writes elsewhere.
+ */
+public interface GameRecorder {
+
+  /** A table is waiting for players: a game session in status waiting. */
+  void sessionOpened(OpenedSession session);
+
+  /** The four seats are filled and the game has started. */
+  void gameStarted(StartedGame game);
+
+  /** An accepted move, a deal or the first-hakem ceremony, in sequence order per session. */
+  void move(RecordedMove move);
+
+  /** A seat's occupant or connection changed. */
+  void seatChanged(UUID sessionId, SeatRecord seat);
+
+  /** The game ended (or the waiting table closed without a game: reason ABANDONED). */
+  void gameEnded(EndedGame game);
+
+  /** A recorder that records nothing. */
+  GameRecorder NONE =
+      new GameRecorder() {
+        @Override
+        public void sessionOpened(OpenedSession session) {}
+
+        @Override
+        public void gameStarted(StartedGame game) {}
+
+        @Override
+        public void move(RecordedMove move) {}
+
+        @Override
+        public void seatChanged(UUID sessionId, SeatRecord seat) {}
+
+        @Override
+        public void gameEnded(EndedGame game) {}
+      };
+
+  record OpenedSession(
+      UUID sessionId, UUID tableId, String roomId, TableOptions options, Instant createdAt) {}
+
+  /**
+   * @param seed the game's seed: server side only, never sent to a client
+   */
+  record StartedGame(
+      UUID sessionId, long seed, Rules rules, List<SeatRecord> seats, Instant startedAt) {}
+
+  /**
+   * A seat at a game.
+   *
+   * @param player the human in the seat, or null when a bot holds it
+   * @param botKind the bot playing the seat, or null for a human
+   */
+  record SeatRecord(int seat, PlayerRef player, String botKind, boolean connected) {
+    public int team() {
+      return hokm.engine.Seats.teamOf(seat);
+    }
+  }
+
+  /**
+   * One row of a game's record.
+   *
+   * @param sequence 1, 2, 3... per session, with no gaps
+   * @param type hakem_chosen, deal, choose_trump, play_card, forfeit or stop
+   * @param seat the seat that moved, or -1 when the move is the table's
+   * @param player the human who moved, or null for a bot or the table
+   * @param data what the move was, JSON-ready
+   * @param hand 1-based hand number (0 for the first-hakem ceremony)
+   * @param trick 1-based trick number within the hand (0 when not a card)
+   */
+  record RecordedMove(
+      UUID sessionId,
+      int sequence,
+      String type,
+      int seat,
+      PlayerRef player,
+      boolean bot,
+      Map<String, Object> data,
+      int hand,
+      int trick,
+      Instant at) {}
+
+  /**
+   * @param winnerTeam 1 or 2, or 0 when nobody won
+   * @param finalState the public state at the end, JSON-ready
+   */
+  record EndedGame(
+      UUID sessionId,
+      boolean started,
+      int winnerTeam,
+      TeamCounts scores,
+      EndReason reason,
+      Map<String, Object> finalState,
+      List<SeatRecord> seats,
+      Instant endedAt) {}
+}

@@ -1,0 +1,443 @@
+package hokm.table;
+
+import hokm.engine.Card;
+import hokm.engine.Game;
+import hokm.engine.Phase;
+import hokm.engine.Suit;
+import hokm.table.internal.Table;
+import hokm.table.internal.TableContext;
+import hokm.table.internal.TableMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The tables of this server and the way into them: quick match, private tables with codes, joining,
+ * watching. Every action on a table is posted to that table's mailbox; the lobby only keeps the
+ * indexes (which tables exist, who sits where) and makes sure a player holds at most one seat.
+ */
+@Service
+public class Lobby implements TableContext.Host {
+  private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+  private static final int CODE_LENGTH = 10;
+
+  private final TableProperties properties;
+  private final TableContext context;
+  private final ExecutorService mailboxPool;
+  private final ScheduledExecutorService timers;
+  private final SecureRandom random = new SecureRandom();
+
+  private final Map<UUID, Table> tables = new ConcurrentHashMap<>();
+  private final Map<String, Table> byCode = new ConcurrentHashMap<>();
+
+  /** Who holds (or is about to take) a seat where. A player is in at most one. */
+  private final Map<UUID, Table> seated = new ConcurrentHashMap<>();
+
+  /** Where each spectating socket watches. */
+  private final Map<String, Table> watching = new ConcurrentHashMap<>();
+
+  private final Object quickMatchLock = new Object();
+  private Table openQuickMatch;
+  private Table openQuickMatchWithBots;
+
+  public Lobby(
+      TableProperties properties,
+      ObjectProvider<GameRecorder> recorders,
+      ObjectProvider<Clock> clocks,
+      MeterRegistry registry) {
+    // Without a journal, games are played but not recorded.
+    GameRecorder recorder = recorders.getIfAvailable(() -> GameRecorder.NONE);
+    Clock clock = clocks.getIfAvailable(Clock::systemUTC);
+    this.properties = properties;
+    AtomicInteger threadNumber = new AtomicInteger();
+    this.mailboxPool =
+        Executors.newFixedThreadPool(
+            properties.effectiveMailboxThreads(),
+            r -> {
+              Thread thread = new Thread(r, "table-" + threadNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    ScheduledThreadPoolExecutor timerPool =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread thread = new Thread(r, "table-timers");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timerPool.setRemoveOnCancelPolicy(true);
+    this.timers = timerPool;
+    this.context =
+        new TableContext(
+            properties,
+            mailboxPool,
+            timers,
+            recorder,
+            new TableMetrics(registry),
+            this,
+            clock,
+            Game::newSeed);
+    for (Phase phase : Phase.values()) {
+      Gauge.builder("hokm.tables.active", this, lobby -> lobby.countTables(phase))
+          .description("Tables with a game, by phase")
+          .tag("phase", phase.name().toLowerCase())
+          .register(registry);
+    }
+    Gauge.builder("hokm.tables.active", this, lobby -> lobby.countTables(null))
+        .description("Tables waiting for players")
+        .tag("phase", "waiting")
+        .register(registry);
+  }
+
+  private double countTables(Phase phase) {
+    int count = 0;
+    for (Table table : tables.values()) {
+      if (table.status() == Table.Status.CLOSED) {
+        continue;
+      }
+      Phase current = table.status() == Table.Status.WAITING ? null : table.phase();
+      if (current == phase) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The default options of a new table, overridden by what the client asked for. */
+  public TableOptions options(
+      Boolean privateTable,
+      Integer targetPoints,
+      Boolean kot,
+      Integer turnSeconds,
+      Boolean fillWithBots) {
+    return new TableOptions(
+        privateTable != null && privateTable,
+        targetPoints != null ? targetPoints : hokm.engine.Rules.DEFAULT_TARGET,
+        kot == null || kot,
+        turnSeconds != null ? turnSeconds : properties.turnSeconds(),
+        fillWithBots != null && fillWithBots);
+  }
+
+  public TableProperties properties() {
+    return properties;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Entering
+
+  /** Seats the player at the quick-match table being filled, opening one when needed. */
+  public void quickMatch(TableClient client, boolean fillWithBots, String replyTo) {
+    if (!reserveFreshSeat(client, replyTo)) {
+      return;
+    }
+    Table table;
+    synchronized (quickMatchLock) {
+      Table open = fillWithBots ? openQuickMatchWithBots : openQuickMatch;
+      if (open == null || open.status() != Table.Status.WAITING) {
+        open = openTable(options(false, null, null, null, fillWithBots), true);
+        if (fillWithBots) {
+          openQuickMatchWithBots = open;
+        } else {
+          openQuickMatch = open;
+        }
+      }
+      table = open;
+    }
+    seated.put(client.player().id(), table);
+    Table chosen = table;
+    chosen
+        .mailbox()
+        .execute(
+            () -> {
+              if (!chosen.seat(client, -1, replyTo, true)) {
+                seated.remove(client.player().id(), chosen);
+                synchronized (quickMatchLock) {
+                  if (openQuickMatch == chosen) {
+                    openQuickMatch = null;
+                  }
+                  if (openQuickMatchWithBots == chosen) {
+                    openQuickMatchWithBots = null;
+                  }
+                }
+                quickMatch(client, fillWithBots, replyTo);
+              }
+            });
+  }
+
+  /** Opens a table and seats its creator. */
+  public void createTable(TableClient client, TableOptions options, String replyTo) {
+    if (!reserveFreshSeat(client, replyTo)) {
+      return;
+    }
+    Table table = openTable(options, false);
+    seated.put(client.player().id(), table);
+    table
+        .mailbox()
+        .execute(
+            () -> {
+              if (!table.seat(client, -1, replyTo, false)) {
+                seated.remove(client.player().id(), table);
+              }
+            });
+  }
+
+  /** Joins a table by its id (public tables) or its code (private tables). */
+  public void join(TableClient client, UUID tableId, String code, int seat, String replyTo) {
+    Table table = find(tableId, code);
+    if (table == null) {
+      client.send(
+          Message.error(ErrorCode.TABLE_NOT_FOUND, "No open table with that id or code.", replyTo));
+      return;
+    }
+    Table current = seated.get(client.player().id());
+    if (current == table) {
+      table.mailbox().execute(() -> table.seat(client, seat, replyTo, false));
+      return;
+    }
+    if (!reserveFreshSeat(client, replyTo)) {
+      return;
+    }
+    seated.put(client.player().id(), table);
+    table
+        .mailbox()
+        .execute(
+            () -> {
+              if (!table.seat(client, seat, replyTo, false)) {
+                seated.remove(client.player().id(), table);
+              }
+            });
+  }
+
+  /** Watches a table: public information only. */
+  public void spectate(TableClient client, UUID tableId, String code, String replyTo) {
+    Table table = find(tableId, code);
+    if (table == null) {
+      client.send(
+          Message.error(ErrorCode.TABLE_NOT_FOUND, "No open table with that id or code.", replyTo));
+      return;
+    }
+    if (seated.containsKey(client.player().id())) {
+      client.send(
+          Message.error(
+              ErrorCode.ALREADY_SEATED, "Leave your table before watching another.", replyTo));
+      return;
+    }
+    Table before = watching.put(client.connectionId(), table);
+    if (before != null && before != table) {
+      before.mailbox().execute(() -> before.unwatch(client));
+    }
+    table.mailbox().execute(() -> table.spectate(client, replyTo));
+  }
+
+  private Table find(UUID tableId, String code) {
+    if (code != null) {
+      return byCode.get(code.toUpperCase());
+    }
+    if (tableId == null) {
+      return null;
+    }
+    Table table = tables.get(tableId);
+    // A private table is found by its code only: its id alone does not let anyone in.
+    return table == null || table.isPrivate() ? null : table;
+  }
+
+  /**
+   * Makes sure the player may take a new seat: not seated at a live table. A seat at a finished
+   * table is given up.
+   */
+  private boolean reserveFreshSeat(TableClient client, String replyTo) {
+    Table current = seated.get(client.player().id());
+    if (current != null) {
+      if (current.status() == Table.Status.OVER || current.status() == Table.Status.CLOSED) {
+        seated.remove(client.player().id(), current);
+        current.mailbox().execute(() -> current.leave(client, null));
+      } else {
+        client.send(
+            Message.error(
+                ErrorCode.ALREADY_SEATED,
+                "You already have a seat; leave that table first.",
+                replyTo));
+        return false;
+      }
+    }
+    Table watched = watching.remove(client.connectionId());
+    if (watched != null) {
+      watched.mailbox().execute(() -> watched.unwatch(client));
+    }
+    return true;
+  }
+
+  private Table openTable(TableOptions options, boolean quickMatch) {
+    String code = options.privateTable() ? newCode() : null;
+    Table table = new Table(UUID.randomUUID(), code, options, quickMatch, context);
+    tables.put(table.id(), table);
+    if (code != null) {
+      byCode.put(code, table);
+    }
+    table.mailbox().execute(table::open);
+    return table;
+  }
+
+  private String newCode() {
+    while (true) {
+      char[] code = new char[CODE_LENGTH];
+      for (int i = 0; i < CODE_LENGTH; i++) {
+        code[i] = CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)];
+      }
+      String text = new String(code);
+      if (!byCode.containsKey(text)) {
+        return text;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Acting at the table
+
+  public void leave(TableClient client, String replyTo) {
+    Table table = seated.get(client.player().id());
+    if (table == null) {
+      table = watching.remove(client.connectionId());
+    }
+    if (table == null) {
+      client.send(Message.error(ErrorCode.NOT_AT_TABLE, "You are not at a table.", replyTo));
+      return;
+    }
+    Table at = table;
+    at.mailbox().execute(() -> at.leave(client, replyTo));
+  }
+
+  public void chooseTrump(TableClient client, Suit suit, String replyTo) {
+    Table table = tableFor(client, replyTo);
+    if (table != null) {
+      table.mailbox().execute(() -> table.chooseTrump(client, suit, replyTo));
+    }
+  }
+
+  public void playCard(TableClient client, Card card, String replyTo) {
+    Table table = tableFor(client, replyTo);
+    if (table != null) {
+      table.mailbox().execute(() -> table.playCard(client, card, replyTo));
+    }
+  }
+
+  public void rematch(TableClient client, String replyTo) {
+    Table table = tableFor(client, replyTo);
+    if (table != null) {
+      table.mailbox().execute(() -> table.rematch(client, replyTo));
+    }
+  }
+
+  public void sync(TableClient client, String replyTo) {
+    Table table = seated.get(client.player().id());
+    if (table == null) {
+      table = watching.get(client.connectionId());
+    }
+    if (table == null) {
+      client.send(Message.error(ErrorCode.NOT_AT_TABLE, "You are not at a table.", replyTo));
+      return;
+    }
+    Table at = table;
+    at.mailbox().execute(() -> at.sync(client, replyTo));
+  }
+
+  private Table tableFor(TableClient client, String replyTo) {
+    Table table = seated.get(client.player().id());
+    if (table == null) {
+      ErrorCode code =
+          watching.containsKey(client.connectionId())
+              ? ErrorCode.NOT_A_PLAYER
+              : ErrorCode.NOT_AT_TABLE;
+      client.send(
+          Message.error(
+              code,
+              code == ErrorCode.NOT_A_PLAYER
+                  ? "Spectators cannot act on the game."
+                  : "You are not at a table.",
+              replyTo));
+      return null;
+    }
+    return table;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Connections
+
+  /** A socket of this player authenticated: if they hold a seat, it takes the seat back. */
+  public void connected(TableClient client) {
+    Table table = seated.get(client.player().id());
+    if (table != null) {
+      table.mailbox().execute(() -> table.reattach(client));
+    }
+  }
+
+  /** A socket closed. */
+  public void disconnected(TableClient client) {
+    Table watched = watching.remove(client.connectionId());
+    if (watched != null) {
+      watched.mailbox().execute(() -> watched.unwatch(client));
+    }
+    if (client.player() == null) {
+      return;
+    }
+    Table table = seated.get(client.player().id());
+    if (table != null) {
+      table.mailbox().execute(() -> table.detach(client));
+    }
+  }
+
+  /** The table a player holds a seat at, if any. */
+  public Optional<UUID> tableOf(UUID playerId) {
+    Table table = seated.get(playerId);
+    return table == null ? Optional.empty() : Optional.of(table.id());
+  }
+
+  /** Open tables (not closed). */
+  public int tableCount() {
+    return tables.size();
+  }
+
+  @Override
+  public void released(PlayerRef player, Table table) {
+    seated.remove(player.id(), table);
+  }
+
+  @Override
+  public void closed(Table table) {
+    tables.remove(table.id());
+    if (table.code() != null) {
+      byCode.remove(table.code(), table);
+    }
+    watching.values().removeIf(t -> t == table);
+    synchronized (quickMatchLock) {
+      if (openQuickMatch == table) {
+        openQuickMatch = null;
+      }
+      if (openQuickMatchWithBots == table) {
+        openQuickMatchWithBots = null;
+      }
+    }
+  }
+
+  @PreDestroy
+  void shutdown() throws InterruptedException {
+    timers.shutdownNow();
+    mailboxPool.shutdown();
+    mailboxPool.awaitTermination(5, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,1011 @@
+package hokm.table.internal;
+
+import hokm.engine.Bot;
+import hokm.engine.Card;
+import hokm.engine.EndReason;
+import hokm.engine.Game;
+import hokm.engine.GameEvent;
+import hokm.engine.HeuristicBot;
+import hokm.engine.Move;
+import hokm.engine.Phase;
+import hokm.engine.PublicView;
+import hokm.engine.Rejection;
+import hokm.engine.Seats;
+import hokm.engine.Suit;
+import hokm.table.ErrorCode;
+import hokm.table.GameRecorder.EndedGame;
+import hokm.table.GameRecorder.OpenedSession;
+import hokm.table.GameRecorder.RecordedMove;
+import hokm.table.GameRecorder.SeatRecord;
+import hokm.table.GameRecorder.StartedGame;
+import hokm.table.Message;
+import hokm.table.PlayerRef;
+import hokm.table.TableClient;
+import hokm.table.TableOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One table: four seats, the game on them, its timers and its audience. Every method runs on the
+ * table's {@link Mailbox} (callers post to {@link #mailbox()}), so there is exactly one writer and
+ * no locks.
+ */
+public final class Table {
+  public enum Status {
+    WAITING,
+    PLAYING,
+    OVER,
+    CLOSED
+  }
+
+  private static final String BOT_KIND = "heuristic";
+
+  private final UUID id;
+  private final String code;
+  private final TableOptions options;
+  private final boolean quickMatch;
+  private final TableContext context;
+  private final Mailbox mailbox;
+  private final Bot bot = new HeuristicBot();
+
+  private final SeatState[] seats = new SeatState[Seats.COUNT];
+  private final Map<String, TableClient> spectators = new LinkedHashMap<>();
+  private final Set<Integer> rematchVotes = new HashSet<>();
+
+  private volatile Status status = Status.WAITING;
+  private volatile Phase phase;
+  private Game game;
+  private UUID sessionId;
+  private int gameNumber;
+  private int recordSequence;
+  private long seq;
+  private long turnToken;
+  private Instant turnDeadline;
+  private ScheduledFuture<?> turnTimer;
+  private ScheduledFuture<?> waitTimer;
+
+  public Table(
+      UUID id, String code, TableOptions options, boolean quickMatch, TableContext context) {
+    this.id = id;
+    this.code = code;
+    this.options = options;
+    this.quickMatch = quickMatch;
+    this.context = context;
+    this.mailbox = new Mailbox(context.mailboxPool());
+    for (int i = 0; i < Seats.COUNT; i++) {
+      seats[i] = new SeatState(i);
+    }
+  }
+
+  private static final class SeatState {
+    final int index;
+    PlayerRef player;
+    boolean bot;
+    TableClient client;
+    ScheduledFuture<?> graceTimer;
+
+    SeatState(int index) {
+      this.index = index;
+    }
+
+    boolean isFree() {
+      return player == null && !bot;
+    }
+
+    boolean isHuman() {
+      return player != null;
+    }
+
+    boolean isConnected() {
+      return client != null;
+    }
+
+    /** A bot decides for this seat: a bot's own seat, or a human who is not connected. */
+    boolean botPlays() {
+      return bot || client == null;
+    }
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  /** The private join code, or null for a public table. */
+  public String code() {
+    return code;
+  }
+
+  public boolean isPrivate() {
+    return code != null;
+  }
+
+  public boolean isQuickMatch() {
+    return quickMatch;
+  }
+
+  public Mailbox mailbox() {
+    return mailbox;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  /** The phase of the game for metrics: null while waiting. Read from any thread. */
+  public Phase phase() {
+    return phase;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Joining, watching, leaving
+
+  /** Records the new table as a waiting session. */
+  public void open() {
+    newSession();
+    if (quickMatch && !options.fillWithBots()) {
+      waitTimer =
+          schedule(context.properties().quickMatchBotWait(), this::fillWithBotsIfStillWaiting);
+    }
+  }
+
+  private void newSession() {
+    gameNumber++;
+    sessionId = UUID.randomUUID();
+    recordSequence = 0;
+    context
+        .recorder()
+        .sessionOpened(
+            new OpenedSession(
+                sessionId, id, id + "#" + gameNumber, options, context.clock().instant()));
+  }
+
+  /**
+   * Seats a player. Returns false, after telling the client why unless {@code quiet}, when the
+   * table cannot take them; the caller then releases its reservation.
+   */
+  public boolean seat(TableClient client, int requestedSeat, String replyTo, boolean quiet) {
+    PlayerRef player = client.player();
+    SeatState existing = seatOf(player);
+    if (existing != null) {
+      attach(existing, client, replyTo);
+      return true;
+    }
+    if (status != Status.WAITING) {
+      if (!quiet) {
+        client.send(
+            Message.error(
+                status == Status.CLOSED ? ErrorCode.TABLE_NOT_FOUND : ErrorCode.GAME_IN_PROGRESS,
+                status == Status.CLOSED
+                    ? "This table is closed."
+                    : "The game at this table has started; you can watch it.",
+                replyTo));
+      }
+      return false;
+    }
+    SeatState target = null;
+    if (requestedSeat >= 0) {
+      target = seats[requestedSeat];
+      if (!target.isFree()) {
+        if (!quiet) {
+          client.send(Message.error(ErrorCode.SEAT_TAKEN, "That seat is taken.", replyTo));
+        }
+        return false;
+      }
+    } else {
+      for (SeatState seat : seats) {
+        if (seat.isFree()) {
+          target = seat;
+          break;
+        }
+      }
+    }
+    if (target == null) {
+      if (!quiet) {
+        client.send(Message.error(ErrorCode.TABLE_FULL, "All four seats are taken.", replyTo));
+      }
+      return false;
+    }
+    target.player = player;
+    target.client = client;
+    spectators.remove(client.connectionId());
+    broadcastExcept(
+        client, event("player_joined").put("seat", target.index).put("player", seatInfo(target)));
+    sendState(client, replyTo);
+    if (options.fillWithBots()) {
+      fillWithBots();
+    }
+    startIfFull();
+    return true;
+  }
+
+  /** Adds a spectator: public information only. */
+  public void spectate(TableClient client, String replyTo) {
+    if (status == Status.CLOSED) {
+      client.send(Message.error(ErrorCode.TABLE_NOT_FOUND, "This table is closed.", replyTo));
+      return;
+    }
+    spectators.put(client.connectionId(), client);
+    sendState(client, replyTo);
+  }
+
+  /** Stops watching; returns whether the client was a spectator here. */
+  public boolean unwatch(TableClient client) {
+    return spectators.remove(client.connectionId()) != null;
+  }
+
+  /** The player leaves their seat: freed while waiting, handed to the bot during a game. */
+  public void leave(TableClient client, String replyTo) {
+    SeatState seat = seatOf(client.player());
+    if (seat == null) {
+      if (spectators.remove(client.connectionId()) != null) {
+        client.send(reply("left", replyTo).put("tableId", id.toString()));
+      } else {
+        client.send(Message.error(ErrorCode.NOT_AT_TABLE, "You are not at this table.", replyTo));
+      }
+      return;
+    }
+    client.send(reply("left", replyTo).put("tableId", id.toString()));
+    vacate(seat, "left");
+  }
+
+  private void vacate(SeatState seat, String why) {
+    PlayerRef player = seat.player;
+    cancel(seat.graceTimer);
+    seat.graceTimer = null;
+    seat.client = null;
+    switch (status) {
+      case WAITING -> {
+        seat.player = null;
+        broadcast(event("player_left").put("seat", seat.index).put("bot", false));
+        if (humans() == 0) {
+          close(EndReason.ABANDONED);
+        }
+      }
+      case PLAYING -> {
+        seat.player = null;
+        seat.bot = true;
+        context.metrics().botTakeover(why);
+        broadcast(event("player_left").put("seat", seat.index).put("bot", true));
+        context.recorder().seatChanged(sessionId, record(seat));
+        if (!endIfTeamGone(seat.index)) {
+          if (game.turn() == seat.index) {
+            scheduleTurn();
+          }
+        }
+      }
+      case OVER -> {
+        seat.player = null;
+        seat.bot = true;
+        rematchVotes.remove(seat.index);
+        broadcast(event("player_left").put("seat", seat.index).put("bot", true));
+        if (humans() == 0) {
+          close(null);
+        } else {
+          maybeStartRematch();
+        }
+      }
+      case CLOSED -> {}
+    }
+    context.host().released(player, this);
+  }
+
+  /**
+   * After a human left: a game with no humans is abandoned; a team with no humans left (while the
+   * other team has some) forfeits.
+   */
+  private boolean endIfTeamGone(int seatIndex) {
+    if (humans() == 0) {
+      applyTableMove(new Move.Stop(EndReason.ABANDONED));
+      return true;
+    }
+    int team = Seats.teamOf(seatIndex);
+    boolean teamHasHuman = seats[seatIndex].isHuman() || seats[Seats.partner(seatIndex)].isHuman();
+    if (!teamHasHuman) {
+      applyTableMove(new Move.Forfeit(team));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A new socket of a seated player (after a reconnect, or a second socket replacing the first).
+   */
+  public void reattach(TableClient client) {
+    SeatState seat = seatOf(client.player());
+    if (seat == null) {
+      context.host().released(client.player(), this);
+      return;
+    }
+    attach(seat, client, null);
+  }
+
+  private void attach(SeatState seat, TableClient client, String replyTo) {
+    boolean wasAway = seat.client == null;
+    seat.client = client;
+    cancel(seat.graceTimer);
+    seat.graceTimer = null;
+    if (wasAway) {
+      broadcastExcept(client, event("player_reconnected").put("seat", seat.index));
+      if (status == Status.PLAYING) {
+        context.recorder().seatChanged(sessionId, record(seat));
+        if (game.turn() == seat.index) {
+          // Give the player back the rest of the normal turn instead of the absent bot's delay.
+          scheduleTurn();
+          sendState(client, replyTo);
+          return;
+        }
+      }
+    }
+    sendState(client, replyTo);
+  }
+
+  /** A socket closed. If it held a seat, the seat waits for the player for the grace period. */
+  public void detach(TableClient client) {
+    if (spectators.remove(client.connectionId()) != null) {
+      return;
+    }
+    SeatState seat = seatOf(client.player());
+    if (seat == null || seat.client != client) {
+      return;
+    }
+    seat.client = null;
+    if (status == Status.WAITING) {
+      vacate(seat, "left");
+      return;
+    }
+    if (status == Status.OVER) {
+      vacate(seat, "left");
+      return;
+    }
+    Duration grace = context.properties().reconnectGrace();
+    broadcast(
+        event("player_disconnected")
+            .put("seat", seat.index)
+            .put("graceUntil", context.clock().millis() + grace.toMillis()));
+    context.recorder().seatChanged(sessionId, record(seat));
+    seat.graceTimer = schedule(grace, () -> graceExpired(seat, client));
+    if (game.turn() == seat.index) {
+      scheduleTurn();
+    }
+  }
+
+  private void graceExpired(SeatState seat, TableClient lostClient) {
+    if (seat.client == null && seat.player != null && status == Status.PLAYING) {
+      vacate(seat, "grace_expired");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Play
+
+  public void chooseTrump(TableClient client, Suit suit, String replyTo) {
+    playerMove(client, replyTo, seat -> new Move.ChooseTrump(seat, suit));
+  }
+
+  public void playCard(TableClient client, Card card, String replyTo) {
+    playerMove(client, replyTo, seat -> new Move.PlayCard(seat, card));
+  }
+
+  private void playerMove(
+      TableClient client, String replyTo, java.util.function.IntFunction<Move> moveFor) {
+    long started = System.nanoTime();
+    SeatState seat = seatOf(client.player());
+    if (seat == null) {
+      reject(client, ErrorCode.NOT_A_PLAYER, "Only a seated player can do that.", replyTo);
+      return;
+    }
+    if (seat.client != client) {
+      // A socket replaced by a newer one of the same player.
+      reject(client, ErrorCode.NOT_AT_TABLE, "Another connection holds your seat.", replyTo);
+      return;
+    }
+    if (game == null || status != Status.PLAYING) {
+      reject(client, ErrorCode.WRONG_PHASE, "The game has not started or is over.", replyTo);
+      return;
+    }
+    Move move = moveFor.apply(seat.index);
+    Rejection rejection = game.check(move);
+    if (rejection != null) {
+      reject(client, ErrorCode.valueOf(rejection.name()), describe(rejection), replyTo);
+      return;
+    }
+    applyMove(move, seat, false);
+    context.metrics().moveBroadcast(System.nanoTime() - started);
+  }
+
+  private void reject(TableClient client, ErrorCode code, String message, String replyTo) {
+    context.metrics().moveRejected(code.name());
+    client.send(Message.error(code, message, replyTo));
+  }
+
+  private static String describe(Rejection rejection) {
+    return switch (rejection) {
+      case WRONG_PHASE -> "That move is not possible now.";
+      case NOT_YOUR_TURN -> "It is not your turn.";
+      case NOT_HAKEM -> "Only the hakem chooses the trump.";
+      case CARD_NOT_IN_HAND -> "You do not hold that card.";
+      case MUST_FOLLOW_SUIT -> "You must follow the suit led.";
+      case INVALID_SEAT -> "No such seat.";
+      case INVALID_MOVE -> "That move is incomplete or out of range.";
+    };
+  }
+
+  /** Applies an accepted-by-check move for a seat and broadcasts what happened. */
+  private void applyMove(Move move, SeatState seat, boolean byBot) {
+    int hand = game.handNumber();
+    int trick = move instanceof Move.PlayCard ? game.trickNumber() : 0;
+    List<GameEvent> events = new ArrayList<>(8);
+    Rejection rejection = game.apply(move, events::add);
+    if (rejection != null) {
+      throw new IllegalStateException("checked move refused: " + rejection);
+    }
+    context.metrics().moveAccepted();
+    record(move, seat, byBot, hand, trick);
+    publish(events);
+    afterMove();
+  }
+
+  /** A move of the table itself (forfeit, abandon): no seat. */
+  private void applyTableMove(Move move) {
+    if (game == null || game.isOver()) {
+      return;
+    }
+    List<GameEvent> events = new ArrayList<>(2);
+    if (game.apply(move, events::add) != null) {
+      return;
+    }
+    record(move, null, false, game.handNumber(), 0);
+    publish(events);
+    afterMove();
+  }
+
+  private void afterMove() {
+    if (game.isOver()) {
+      finishGame();
+    } else {
+      scheduleTurn();
+    }
+  }
+
+  private void record(Move move, SeatState seat, boolean byBot, int hand, int trick) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    String type;
+    if (move instanceof Move.PlayCard play) {
+      type = "play_card";
+      data.put("card", Wire.card(play.card()));
+    } else if (move instanceof Move.ChooseTrump choose) {
+      type = "choose_trump";
+      data.put("suit", choose.suit().wireName());
+    } else if (move instanceof Move.Forfeit forfeit) {
+      type = "forfeit";
+      data.put("team", forfeit.team());
+    } else {
+      type = "stop";
+      data.put("reason", ((Move.Stop) move).reason().name().toLowerCase());
+    }
+    PlayerRef player = seat == null || byBot ? null : seat.player;
+    boolean bot = seat != null && (byBot || seat.bot);
+    context
+        .recorder()
+        .move(
+            new RecordedMove(
+                sessionId,
+                ++recordSequence,
+                type,
+                seat == null ? -1 : seat.index,
+                player,
+                bot,
+                data,
+                hand,
+                trick,
+                context.clock().instant()));
+    // A deal follows the move that ended a hand: recorded after it, in order.
+    if (!game.isOver() && game.handNumber() != hand) {
+      recordDeal();
+    }
+  }
+
+  private void recordDeal() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("handSeed", game.handSeed(game.handNumber()));
+    data.put("hakem", game.hakem());
+    List<Object> hands = new ArrayList<>();
+    for (int s = 0; s < Seats.COUNT; s++) {
+      hands.add(Wire.cards(game.fullDeal(s)));
+    }
+    data.put("hands", hands);
+    context
+        .recorder()
+        .move(
+            new RecordedMove(
+                sessionId,
+                ++recordSequence,
+                "deal",
+                game.hakem(),
+                null,
+                false,
+                data,
+                game.handNumber(),
+                0,
+                context.clock().instant()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Turns and timers
+
+  private void scheduleTurn() {
+    cancel(turnTimer);
+    long token = ++turnToken;
+    int turn = game.turn();
+    SeatState seat = seats[turn];
+    Instant now = context.clock().instant();
+    turnDeadline = now.plusSeconds(options.turnSeconds());
+    Duration wait;
+    String why;
+    if (seat.bot) {
+      wait = context.properties().botMoveDelay();
+      why = null;
+    } else if (seat.client == null) {
+      wait = context.properties().absentMoveDelay();
+      why = "absent";
+    } else {
+      wait = Duration.ofSeconds(options.turnSeconds());
+      why = "timeout";
+    }
+    turnTimer = schedule(wait, () -> botTurn(token, why));
+    Message turnEvent =
+        event("turn").put("seat", turn).put("deadline", turnDeadline.toEpochMilli());
+    turnEvent.put("phase", wirePhase(game.phase()));
+    for (SeatState s : seats) {
+      if (s.client == null) {
+        continue;
+      }
+      if (s.index == turn && game.phase() == Phase.PLAYING) {
+        Message own = copy(turnEvent).put("legal", Wire.cards(game.legalCards(turn)));
+        s.client.send(own);
+      } else {
+        s.client.send(turnEvent);
+      }
+    }
+    for (TableClient spectator : spectators.values()) {
+      spectator.send(turnEvent);
+    }
+  }
+
+  private void botTurn(long token, String why) {
+    if (token != turnToken || game == null || game.isOver() || status != Status.PLAYING) {
+      return;
+    }
+    int turn = game.turn();
+    SeatState seat = seats[turn];
+    Move move = bot.decide(game.viewFor(turn));
+    if (why != null) {
+      context.metrics().botTakeover(why);
+    }
+    applyMove(move, seat, true);
+  }
+
+  private void fillWithBotsIfStillWaiting() {
+    if (status == Status.WAITING && humans() > 0) {
+      fillWithBots();
+      startIfFull();
+    }
+  }
+
+  private void fillWithBots() {
+    for (SeatState seat : seats) {
+      if (seat.isFree()) {
+        seat.bot = true;
+        broadcast(event("player_joined").put("seat", seat.index).put("player", seatInfo(seat)));
+      }
+    }
+  }
+
+  private void startIfFull() {
+    for (SeatState seat : seats) {
+      if (seat.isFree()) {
+        return;
+      }
+    }
+    if (status == Status.WAITING) {
+      startGame();
+    }
+  }
+
+  private void startGame() {
+    cancel(waitTimer);
+    status = Status.PLAYING;
+    rematchVotes.clear();
+    long seed = context.seeds().getAsLong();
+    game = Game.start(seed, options.rules());
+    phase = game.phase();
+    List<SeatRecord> records = new ArrayList<>();
+    for (SeatState seat : seats) {
+      records.add(record(seat));
+    }
+    context
+        .recorder()
+        .gameStarted(
+            new StartedGame(sessionId, seed, options.rules(), records, context.clock().instant()));
+    GameEvent.HakemChosen ceremony = game.ceremony();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("hakem", ceremony.hakem());
+    data.put("firstSeat", ceremony.firstSeat());
+    data.put("dealt", Wire.cards(ceremony.dealt()));
+    context
+        .recorder()
+        .move(
+            new RecordedMove(
+                sessionId,
+                ++recordSequence,
+                "hakem_chosen",
+                -1,
+                null,
+                false,
+                data,
+                0,
+                0,
+                context.clock().instant()));
+    recordDeal();
+    broadcast(event("game_started").put("gameNumber", gameNumber));
+    publish(game.openingEvents());
+    scheduleTurn();
+  }
+
+  private void finishGame() {
+    cancel(turnTimer);
+    status = Status.OVER;
+    phase = Phase.GAME_OVER;
+    context.metrics().gameEnded(game.endReason());
+    List<SeatRecord> records = new ArrayList<>();
+    for (SeatState seat : seats) {
+      records.add(record(seat));
+    }
+    context
+        .recorder()
+        .gameEnded(
+            new EndedGame(
+                sessionId,
+                true,
+                game.winnerTeam(),
+                game.scoresNow(),
+                game.endReason(),
+                publicState(),
+                records,
+                context.clock().instant()));
+    if (humans() == 0) {
+      close(null);
+      return;
+    }
+    waitTimer = schedule(context.properties().rematchWindow(), () -> close(null));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rematch and closing
+
+  public void rematch(TableClient client, String replyTo) {
+    SeatState seat = seatOf(client.player());
+    if (seat == null) {
+      client.send(
+          Message.error(ErrorCode.NOT_A_PLAYER, "Only a seated player can do that.", replyTo));
+      return;
+    }
+    if (status != Status.OVER) {
+      client.send(
+          Message.error(ErrorCode.NO_REMATCH, "A rematch is offered after the game.", replyTo));
+      return;
+    }
+    rematchVotes.add(seat.index);
+    broadcast(event("rematch_requested").put("seat", seat.index));
+    maybeStartRematch();
+  }
+
+  private void maybeStartRematch() {
+    for (SeatState seat : seats) {
+      if (seat.isHuman() && !rematchVotes.contains(seat.index)) {
+        return;
+      }
+    }
+    if (status != Status.OVER) {
+      return;
+    }
+    cancel(waitTimer);
+    newSession();
+    status = Status.WAITING;
+    startIfFull();
+  }
+
+  /** Closes the table: a waiting table ends its session as abandoned; everyone is released. */
+  public void close(EndReason waitingEnd) {
+    if (status == Status.CLOSED) {
+      return;
+    }
+    cancel(turnTimer);
+    cancel(waitTimer);
+    if (status == Status.PLAYING && game != null && !game.isOver()) {
+      applyTableMove(new Move.Stop(EndReason.ABORTED));
+    } else if (status == Status.WAITING) {
+      context
+          .recorder()
+          .gameEnded(
+              new EndedGame(
+                  sessionId,
+                  false,
+                  0,
+                  hokm.engine.TeamCounts.ZERO,
+                  waitingEnd == null ? EndReason.ABANDONED : waitingEnd,
+                  Map.of(),
+                  List.of(),
+                  context.clock().instant()));
+    }
+    status = Status.CLOSED;
+    broadcast(event("table_closed"));
+    for (SeatState seat : seats) {
+      cancel(seat.graceTimer);
+      if (seat.player != null) {
+        PlayerRef player = seat.player;
+        seat.player = null;
+        seat.client = null;
+        context.host().released(player, this);
+      }
+    }
+    spectators.clear();
+    context.host().closed(this);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Views
+
+  public void sync(TableClient client, String replyTo) {
+    if (seatOf(client.player()) == null && !spectators.containsKey(client.connectionId())) {
+      client.send(Message.error(ErrorCode.NOT_AT_TABLE, "You are not at this table.", replyTo));
+      return;
+    }
+    sendState(client, replyTo);
+  }
+
+  private void sendState(TableClient client, String replyTo) {
+    SeatState seat = seatOf(client.player());
+    if (seat != null && seat.client != client) {
+      seat = null;
+    }
+    Message state = reply("table_state", replyTo).put("tableId", id.toString()).put("seq", seq);
+    state.put("code", seat != null ? code : null);
+    state.put("you", seat == null ? null : Map.of("seat", seat.index));
+    state.put("status", status.name().toLowerCase());
+    state.put(
+        "phase", game == null || status == Status.WAITING ? "waiting" : wirePhase(game.phase()));
+    List<Object> seatList = new ArrayList<>();
+    for (SeatState s : seats) {
+      seatList.add(seatInfo(s));
+    }
+    state.put("seats", seatList);
+    state.put("targetPoints", options.targetPoints());
+    state.put("kot", options.kot());
+    state.put("turnSeconds", options.turnSeconds());
+    state.put("private", isPrivate());
+    if (game != null && status != Status.WAITING) {
+      PublicView view = game.publicView();
+      state.put("hand", view.hand());
+      state.put("hakem", view.hakem());
+      state.put("trump", view.trump() == null ? null : view.trump().wireName());
+      state.put("table", Wire.played(view.table()));
+      state.put("tricks", Wire.teams(view.trickCounts()));
+      state.put("scores", Wire.teams(view.scores()));
+      state.put(
+          "turn",
+          view.turn() < 0
+              ? null
+              : Map.of("seat", view.turn(), "deadline", turnDeadline.toEpochMilli()));
+      if (seat != null) {
+        hokm.engine.SeatView own = game.viewFor(seat.index);
+        state.put("cards", Wire.cards(own.hand()));
+        state.put("legal", Wire.cards(own.legal()));
+      }
+      if (game.isOver()) {
+        state.put("winnerTeam", game.winnerTeam());
+        state.put("endReason", game.endReason().name().toLowerCase());
+      }
+    }
+    client.send(state);
+  }
+
+  private Map<String, Object> publicState() {
+    PublicView view = game.publicView();
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("tableId", id.toString());
+    state.put("hands", view.hand());
+    state.put("hakem", view.hakem());
+    state.put("trump", view.trump() == null ? null : view.trump().wireName());
+    state.put("scores", Wire.teams(view.scores()));
+    state.put("winnerTeam", game.winnerTeam());
+    state.put("endReason", game.endReason() == null ? null : game.endReason().name().toLowerCase());
+    state.put("moves", game.moves().size());
+    return state;
+  }
+
+  private Map<String, Object> seatInfo(SeatState seat) {
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("seat", seat.index);
+    info.put("team", Seats.teamOf(seat.index));
+    info.put("username", seat.player != null ? seat.player.username() : seat.bot ? "Bot" : null);
+    info.put("bot", seat.bot);
+    info.put("connected", seat.bot || seat.client != null);
+    info.put("empty", seat.isFree());
+    return info;
+  }
+
+  private SeatRecord record(SeatState seat) {
+    return new SeatRecord(
+        seat.index, seat.player, seat.bot ? BOT_KIND : null, seat.bot || seat.client != null);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Broadcasting
+
+  /** Turns engine events into frames: public ones to all, a deal to each seat its own hand. */
+  private void publish(List<GameEvent> events) {
+    for (int i = 0; i < events.size(); i++) {
+      GameEvent event = events.get(i);
+      if (event instanceof GameEvent.CardsDealt) {
+        // The four private deals of one round are one table event: each seat sees its own hand,
+        // spectators see only how many cards were dealt.
+        Message common = event("cards_dealt");
+        int count = ((GameEvent.CardsDealt) event).cards().size();
+        common.put("count", count);
+        while (i < events.size() && events.get(i) instanceof GameEvent.CardsDealt dealt) {
+          SeatState seat = seats[dealt.seat()];
+          if (seat.client != null) {
+            seat.client.send(
+                copy(common)
+                    .put("cards", Wire.cards(dealt.cards()))
+                    .put("hand", Wire.cards(dealt.hand())));
+          }
+          i++;
+        }
+        i--;
+        for (TableClient spectator : spectators.values()) {
+          spectator.send(common);
+        }
+        continue;
+      }
+      broadcast(toMessage(event));
+    }
+  }
+
+  private Message toMessage(GameEvent event) {
+    if (event instanceof GameEvent.CardPlayed played) {
+      return event("card_played").put("seat", played.seat()).put("card", Wire.card(played.card()));
+    }
+    if (event instanceof GameEvent.TrickWon won) {
+      return event("trick_won")
+          .put("seat", won.seat())
+          .put("team", won.team())
+          .put("tricks", Wire.teams(won.tricks()));
+    }
+    if (event instanceof GameEvent.TrumpChosen chosen) {
+      phase = Phase.PLAYING;
+      return event("trump_chosen")
+          .put("hakem", chosen.hakem())
+          .put("trump", chosen.trump().wireName());
+    }
+    if (event instanceof GameEvent.HandStarted started) {
+      phase = Phase.CHOOSING_TRUMP;
+      return event("hand_started").put("hand", started.hand()).put("hakem", started.hakem());
+    }
+    if (event instanceof GameEvent.HandOver over) {
+      return event("hand_over")
+          .put("hand", over.hand())
+          .put("winnerTeam", over.winnerTeam())
+          .put("points", over.points())
+          .put("kot", over.kot())
+          .put("hakemKot", over.hakemKot())
+          .put("tricks", Wire.teams(over.tricks()))
+          .put("scores", Wire.teams(over.scores()))
+          .put("nextHakem", over.nextHakem());
+    }
+    if (event instanceof GameEvent.HakemChosen chosen) {
+      return event("hakem_chosen")
+          .put("hakem", chosen.hakem())
+          .put("firstSeat", chosen.firstSeat())
+          .put("dealt", Wire.cards(chosen.dealt()));
+    }
+    GameEvent.GameOver over = (GameEvent.GameOver) event;
+    phase = Phase.GAME_OVER;
+    return event("game_over")
+        .put("winnerTeam", over.winnerTeam())
+        .put("scores", Wire.teams(over.scores()))
+        .put("reason", over.reason().name().toLowerCase());
+  }
+
+  /** A table event: the next seq, and the table's id. */
+  private Message event(String type) {
+    return Message.of(type).put("tableId", id.toString()).put("seq", ++seq);
+  }
+
+  private static Message reply(String type, String replyTo) {
+    Message message = Message.of(type);
+    if (replyTo != null) {
+      message.put("replyTo", replyTo);
+    }
+    return message;
+  }
+
+  private static Message copy(Message message) {
+    Message copy = Message.of(message.type());
+    message.fields().forEach(copy::put);
+    return copy;
+  }
+
+  private void broadcast(Message message) {
+    broadcastExcept(null, message);
+  }
+
+  private void broadcastExcept(TableClient except, Message message) {
+    for (SeatState seat : seats) {
+      if (seat.client != null && seat.client != except) {
+        seat.client.send(message);
+      }
+    }
+    for (TableClient spectator : spectators.values()) {
+      if (spectator != except) {
+        spectator.send(message);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  private SeatState seatOf(PlayerRef player) {
+    if (player == null) {
+      return null;
+    }
+    for (SeatState seat : seats) {
+      if (seat.player != null && seat.player.id().equals(player.id())) {
+        return seat;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the player holds a seat here. Mailbox thread only. */
+  public boolean isSeated(PlayerRef player) {
+    return seatOf(player) != null;
+  }
+
+  private int humans() {
+    int count = 0;
+    for (SeatState seat : seats) {
+      if (seat.isHuman()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static String wirePhase(Phase phase) {
+    return phase.name().toLowerCase();
+  }
+
+  private ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+    return context
+        .timers()
+        .schedule(() -> mailbox.execute(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private static void cancel(ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package hokm.table.internal;
+
+import hokm.table.GameRecorder;
+import hokm.table.PlayerRef;
+import hokm.table.TableProperties;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
+
+/**
+ * What all tables share: settings, the mailbox pool, the timer thread, the recorder, metrics and
+ * the lobby that hosts them.
+ */
+public record TableContext(
+    TableProperties properties,
+    Executor mailboxPool,
+    ScheduledExecutorService timers,
+    GameRecorder recorder,
+    TableMetrics metrics,
+    Host host,
+    Clock clock,
+    LongSupplier seeds) {
+
+  /** What a table tells the lobby. */
+  public interface Host {
+    /** The player no longer holds a seat at this table. */
+    void released(PlayerRef player, Table table);
+
+    /** The table is gone: nobody can join or watch it any more. */
+    void closed(Table table);
+  }
+}
