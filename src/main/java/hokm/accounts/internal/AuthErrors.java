@@ -1,0 +1,45 @@
+package hokm.accounts.internal;
+
+import hokm.platform.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** The account errors clients can tell apart. */
+final class AuthErrors {
+
+  private AuthErrors() {}
+
+  static ApiException usernameTaken() {
+    return new ApiException(HttpStatus.CONFLICT, "USERNAME_TAKEN", "That username is taken");
+  }
+
+  static ApiException emailTaken() {
+    return new ApiException(
+        HttpStatus.CONFLICT, "EMAIL_TAKEN", "That email belongs to another account");
+  }
+
+  /** The same for an unknown name, a wrong password and a guest, so names cannot be probed. */
+  static ApiException badCredentials() {
+    return new ApiException(
+        HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "The username or password is wrong");
+  }
+
+  static ApiException invalidRefreshToken() {
+    return new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        "INVALID_REFRESH_TOKEN",
+        "The refresh token is unknown, expired or already used; log in again");
+  }
+
+  static ApiException unauthenticated() {
+    return new ApiException(
+        HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A valid access token is required");
+  }
+
+  static ApiException validation(String message) {
+    return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION", message);
+  }
+
+  static ApiException playerGone() {
+    return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "This player no longer exists");
+  }
+}

@@ -1,0 +1,183 @@
+package hokm.accounts.internal;
+
+import hokm.platform.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AuthService {
+
+  private static final int BCRYPT_MAX_BYTES = 72;
+  private static final String GUEST_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final PlayerRepository players;
+  private final RefreshTokenRepository refreshTokens;
+  private final TokenIssuer issuer;
+  private final PasswordEncoder passwords;
+  // Compared against when the user is unknown, so both failures cost one bcrypt check.
+  private final String decoyHash;
+
+  AuthService(
+      PlayerRepository players,
+      RefreshTokenRepository refreshTokens,
+      TokenIssuer issuer,
+      PasswordEncoder passwords) {
+    this.players = players;
+    this.refreshTokens = refreshTokens;
+    this.issuer = issuer;
+    this.passwords = passwords;
+    this.decoyHash = passwords.encode(UUID.randomUUID().toString());
+  }
+
+  @Transactional
+  public AuthResponse register(AuthRequests.Register request) {
+    if (request.password().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+      throw AuthErrors.validation("password: must be at most 72 bytes in UTF-8");
+    }
+    String email =
+        request.email() == null || request.email().isBlank() ? null : request.email().trim();
+    if (players.usernameTaken(request.username())) {
+      throw AuthErrors.usernameTaken();
+    }
+    if (email != null && players.emailTaken(email)) {
+      throw AuthErrors.emailTaken();
+    }
+    Instant now = Instant.now();
+    Player player =
+        insert(
+            Player.registered(
+                request.username(), email, passwords.encode(request.password()), now));
+    return issue(player, UUID.randomUUID(), now);
+  }
+
+  @Transactional
+  public AuthResponse login(AuthRequests.Login request) {
+    Player player = players.findByUsernameCaseBlind(request.username()).orElse(null);
+    String hash = player == null || player.isGuest() ? decoyHash : player.getPasswordHash();
+    boolean matches = passwords.matches(request.password(), hash);
+    if (player == null || player.isGuest() || !matches) {
+      throw AuthErrors.badCredentials();
+    }
+    Instant now = Instant.now();
+    player.seen(now);
+    return issue(player, UUID.randomUUID(), now);
+  }
+
+  @Transactional
+  public AuthResponse guest(AuthRequests.Guest request) {
+    Instant now = Instant.now();
+    String wanted = request == null ? null : request.username();
+    if (wanted != null) {
+      if (players.usernameTaken(wanted)) {
+        throw AuthErrors.usernameTaken();
+      }
+      return issue(insert(Player.guest(wanted, now)), UUID.randomUUID(), now);
+    }
+    for (int attempt = 0; attempt < 8; attempt++) {
+      String name = "guest-" + randomSuffix(6);
+      if (!players.usernameTaken(name)) {
+        return issue(insert(Player.guest(name, now)), UUID.randomUUID(), now);
+      }
+    }
+    throw new IllegalStateException("No free guest name after 8 tries");
+  }
+
+  /**
+   * Rotates a refresh token. Presenting one that was already rotated away revokes its whole family:
+   * either the client or a thief holds a copy, and the family can no longer be trusted. That
+   * revocation must survive the refusal, hence no rollback for {@link ApiException}.
+   */
+  @Transactional(noRollbackFor = ApiException.class)
+  public AuthResponse refresh(AuthRequests.Refresh request) {
+    Instant now = Instant.now();
+    RefreshToken token =
+        refreshTokens
+            .findForUpdate(TokenIssuer.hash(request.refreshToken().trim()))
+            .orElseThrow(AuthErrors::invalidRefreshToken);
+    if (token.isRevoked()) {
+      if (token.wasRotated()) {
+        refreshTokens.revokeFamily(token.getFamilyId(), now);
+      }
+      throw AuthErrors.invalidRefreshToken();
+    }
+    if (!token.getExpiresAt().isAfter(now)) {
+      token.revoke(now);
+      throw AuthErrors.invalidRefreshToken();
+    }
+    Player player =
+        players.findById(token.getPlayerId()).orElseThrow(AuthErrors::invalidRefreshToken);
+    player.seen(now);
+    TokenIssuer.Issued next = issuer.refreshToken(player, token.getFamilyId(), now);
+    token.rotateTo(next.token().getId(), now);
+    return new AuthResponse(
+        issuer.accessToken(player, now),
+        next.value(),
+        issuer.accessTokenSeconds(),
+        new AuthResponse.PlayerRef(player.getId(), player.getUsername()));
+  }
+
+  /** Revokes one refresh token; unknown or already revoked ones are not an error. */
+  @Transactional
+  public void logout(String refreshToken) {
+    refreshTokens
+        .findForUpdate(TokenIssuer.hash(refreshToken.trim()))
+        .ifPresent(t -> t.revoke(Instant.now()));
+  }
+
+  /** Revokes every refresh token of a player (log out everywhere). */
+  @Transactional
+  public void logoutEverywhere(UUID playerId) {
+    refreshTokens.revokeAllOfPlayer(playerId, Instant.now());
+  }
+
+  @Transactional
+  public Player me(UUID playerId) {
+    Player player = players.findById(playerId).orElseThrow(AuthErrors::playerGone);
+    player.seen(Instant.now());
+    return player;
+  }
+
+  private Player insert(Player player) {
+    try {
+      return players.saveAndFlush(player);
+    } catch (DataIntegrityViolationException e) {
+      // Lost a race with a concurrent sign-up: the unique indexes are the final word.
+      String detail =
+          String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage())
+              .toLowerCase(Locale.ROOT);
+      if (detail.contains("players_email")) {
+        throw AuthErrors.emailTaken();
+      }
+      if (detail.contains("players_username")) {
+        throw AuthErrors.usernameTaken();
+      }
+      throw e;
+    }
+  }
+
+  private AuthResponse issue(Player player, UUID familyId, Instant now) {
+    TokenIssuer.Issued refresh = issuer.refreshToken(player, familyId, now);
+    return new AuthResponse(
+        issuer.accessToken(player, now),
+        refresh.value(),
+        issuer.accessTokenSeconds(),
+        new AuthResponse.PlayerRef(player.getId(), player.getUsername()));
+  }
+
+  private static String randomSuffix(int length) {
+    StringBuilder s = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      s.append(GUEST_ALPHABET.charAt(RANDOM.nextInt(GUEST_ALPHABET.length())));
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,102 @@
+package hokm.accounts.internal;
+
+import hokm.accounts.PlayerProfile;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+
+@Entity
+@Table(name = "players")
+public class Player {
+
+  @Id @GeneratedValue @UuidGenerator private UUID id;
+
+  @Column(nullable = false)
+  private String username;
+
+  private String email;
+
+  @Column(name = "password_hash")
+  private String passwordHash;
+
+  @Column(name = "is_guest", nullable = false)
+  private boolean guest;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "last_seen")
+  private Instant lastSeen;
+
+  @Column(name = "total_games", nullable = false)
+  private int totalGames;
+
+  @Column(nullable = false)
+  private int wins;
+
+  @Column(nullable = false)
+  private int losses;
+
+  @Column(nullable = false)
+  private int rating = 1500;
+
+  protected Player() {}
+
+  private Player(String username, String email, String passwordHash, Instant now) {
+    this.username = username;
+    this.email = email;
+    this.passwordHash = passwordHash;
+    this.guest = passwordHash == null;
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.lastSeen = now;
+  }
+
+  static Player registered(String username, String email, String passwordHash, Instant now) {
+    return new Player(username, email, passwordHash, now);
+  }
+
+  static Player guest(String username, Instant now) {
+    return new Player(username, null, null, now);
+  }
+
+  void seen(Instant now) {
+    this.lastSeen = now;
+  }
+
+  public PlayerProfile toProfile() {
+    return new PlayerProfile(id, username, guest, rating, totalGames, wins, losses, createdAt);
+  }
+
+  UUID getId() {
+    return id;
+  }
+
+  String getUsername() {
+    return username;
+  }
+
+  String getEmail() {
+    return email;
+  }
+
+  String getPasswordHash() {
+    return passwordHash;
+  }
+
+  boolean isGuest() {
+    return guest;
+  }
+
+  Instant getLastSeen() {
+    return lastSeen;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Player accounts: registration, login, guests, bcrypt passwords, signed access tokens and rotating
+ * refresh tokens, and the HTTP security of the whole API. Other modules authenticate a raw access
+ * token with {@link hokm.accounts.AccountService#authenticate(String)}.
+ */
+package hokm.accounts;

@@ -1,0 +1,114 @@
+package hokm.analytics.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends analytics reads to the replica and, when the replica cannot be reached, to the primary.
+ * Each read that should have gone to the replica but did not increments {@code
+ * hokm.analytics.replica.fallback}; {@code hokm.analytics.replica.up} is 1 while the replica
+ * answers. The replica pool is deliberately not a {@link DataSource} bean: one would displace the
+ * primary the rest of the application is wired to.
+ */
+@Component
+@EnableConfigurationProperties(ReplicaProperties.class)
+public class AnalyticsReadRouter implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(AnalyticsReadRouter.class);
+
+  private final JdbcTemplate primary;
+  private final HikariDataSource replicaPool;
+  private final JdbcTemplate replica;
+  private final ReplicaProperties properties;
+  private final Counter fallbacks;
+  private final AtomicInteger replicaUp = new AtomicInteger(1);
+  private final Clock clock = Clock.systemUTC();
+  private volatile Instant replicaRetryAt = Instant.MIN;
+
+  AnalyticsReadRouter(
+      DataSource primaryDataSource, ReplicaProperties properties, MeterRegistry meters) {
+    this.primary = new JdbcTemplate(primaryDataSource);
+    this.properties = properties;
+    this.fallbacks =
+        Counter.builder("hokm.analytics.replica.fallback")
+            .description("Analytics reads served by the primary because the replica failed")
+            .register(meters);
+    if (properties.configured()) {
+      HikariConfig config = new HikariConfig();
+      config.setPoolName("hokm-replica");
+      config.setJdbcUrl(properties.url());
+      config.setUsername(properties.username());
+      config.setPassword(properties.password());
+      config.setReadOnly(true);
+      config.setMaximumPoolSize(properties.maximumPoolSize());
+      config.setMinimumIdle(1);
+      config.setConnectionTimeout(properties.connectionTimeout().toMillis());
+      config.setValidationTimeout(Math.min(1000, properties.connectionTimeout().toMillis()));
+      // Start even if the replica is down: analytics then reads from the primary.
+      config.setInitializationFailTimeout(-1);
+      config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+      this.replicaPool = new HikariDataSource(config);
+      this.replica = new JdbcTemplate(replicaPool);
+      Gauge.builder("hokm.analytics.replica.up", replicaUp, AtomicInteger::get)
+          .description("1 while the read replica answers analytics reads, 0 while they fall back")
+          .register(meters);
+      log.info("Analytics reads go to the replica at {}", properties.url());
+    } else {
+      this.replicaPool = null;
+      this.replica = null;
+      log.info("No read replica configured: analytics reads go to the primary");
+    }
+  }
+
+  /** Runs a read on the replica, or on the primary when there is none or it fails. */
+  public <T> T read(Function<JdbcTemplate, T> query) {
+    if (replica == null) {
+      return query.apply(primary);
+    }
+    if (clock.instant().isBefore(replicaRetryAt)) {
+      fallbacks.increment();
+      return query.apply(primary);
+    }
+    try {
+      T result = query.apply(replica);
+      replicaUp.set(1);
+      return result;
+    } catch (DataAccessResourceFailureException
+        | RecoverableDataAccessException
+        | TransientDataAccessResourceException e) {
+      log.warn(
+          "Read replica failed ({}); analytics reads go to the primary for {}",
+          e.getClass().getSimpleName(),
+          properties.retryAfter());
+      replicaUp.set(0);
+      replicaRetryAt = clock.instant().plus(properties.retryAfter());
+      fallbacks.increment();
+      return query.apply(primary);
+    }
+  }
+
+  @Override
+  public void destroy() {
+    if (replicaPool != null) {
+      replicaPool.close();
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Read-only reporting over the {@code analytics} views, served from the read replica when one is
+ * configured (falling back to the primary when it is not, or is down).
+ */
+package hokm.analytics;

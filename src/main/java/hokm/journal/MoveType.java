@@ -1,0 +1,13 @@
+package hokm.journal;
+
+/** The kinds of recorded moves; stored lower-case ({@code play_card}). */
+public enum MoveType {
+  CHOOSE_TRUMP,
+  PLAY_CARD,
+  FORFEIT,
+  STOP;
+
+  public String dbValue() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,15 @@
+package hokm.platform;
+
+/** The error codes clients may rely on. */
+public final class ErrorCodes {
+  public static final String VALIDATION = "VALIDATION";
+  public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+  public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+  public static final String FORBIDDEN = "FORBIDDEN";
+  public static final String NOT_FOUND = "NOT_FOUND";
+  public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+  public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+  public static final String INTERNAL = "INTERNAL";
+
+  private ErrorCodes() {}
+}

@@ -1,0 +1,5 @@
+/**
+ * Shared infrastructure: how the server finds its database and Redis (environment variables or the
+ * embedded development defaults) and the JSON error shape every HTTP answer uses.
+ */
+package hokm.platform;
