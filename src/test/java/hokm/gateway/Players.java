@@ -1,0 +1,88 @@
+package hokm.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hokm.testsupport.Http;
+import hokm.testsupport.WsClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import tools.jackson.databind.JsonNode;
+
+/** Guest players over real HTTP and WebSockets, and a loop that plays for them. */
+final class Players {
+  private Players() {}
+
+  static String guestToken(int port) {
+    Http.Response response = new Http(port).post("/api/auth/guest", "{}");
+    assertThat(response.status()).as(response.body()).isIn(200, 201);
+    return response.text("accessToken");
+  }
+
+  static WsClient guest(int port) {
+    return WsClient.login(port, guestToken(port));
+  }
+
+  static List<WsClient> guests(int port, int count) {
+    List<WsClient> clients = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      clients.add(guest(port));
+    }
+    return clients;
+  }
+
+  /** The seat a table_state says is ours. */
+  static int seatOf(JsonNode tableState) {
+    return tableState.path("you").path("seat").asInt(-1);
+  }
+
+  /**
+   * Answers every turn of these clients with a random decision until each has seen game_over.
+   * Frames stay in each client's {@code received}.
+   */
+  static void playUntilGameOver(List<WsClient> clients, int[] seats, Random random) {
+    boolean[] over = new boolean[clients.size()];
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    int remaining = clients.size();
+    while (remaining > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("game did not end in time");
+      }
+      for (int i = 0; i < clients.size(); i++) {
+        if (over[i]) {
+          continue;
+        }
+        JsonNode frame = clients.get(i).poll(java.time.Duration.ofMillis(5));
+        if (frame == null) {
+          continue;
+        }
+        String type = frame.path("type").asString();
+        if (type.equals("game_over")) {
+          over[i] = true;
+          remaining--;
+        } else if (type.equals("error")) {
+          throw new AssertionError("unexpected error: " + frame);
+        } else if (type.equals("turn") && frame.path("seat").asInt() == seats[i]) {
+          decide(clients.get(i), frame, random);
+        }
+      }
+    }
+  }
+
+  static void decide(WsClient client, JsonNode turn, Random random) {
+    if (turn.path("phase").asString().equals("choosing_trump")) {
+      String[] suits = {"spades", "hearts", "diamonds", "clubs"};
+      client.send(Map.of("type", "choose_trump", "suit", suits[random.nextInt(4)]));
+    } else {
+      JsonNode legal = turn.path("legal");
+      JsonNode card = legal.get(random.nextInt(legal.size()));
+      client.send(
+          Map.of(
+              "type",
+              "play_card",
+              "card",
+              Map.of("suit", card.path("suit").asString(), "rank", card.path("rank").asString())));
+    }
+  }
+}
