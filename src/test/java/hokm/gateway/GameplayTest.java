@@ -107,7 +107,7 @@ class GameplayTest {
         }
         case "hand_started" -> {
           hakem = frame.path("hakem").asInt();
-          event = new GameEvent.HandStarted(frame.path("hand").asInt(), hakem);
+          event = new GameEvent.HandStarted(frame.path("handNumber").asInt(), hakem);
         }
         case "cards_dealt" -> {
           for (int k = 0; k < 4; k++) {
@@ -137,7 +137,7 @@ class GameplayTest {
         case "hand_over" ->
             event =
                 new GameEvent.HandOver(
-                    frame.path("hand").asInt(),
+                    frame.path("handNumber").asInt(),
                     frame.path("winnerTeam").asInt(),
                     frame.path("points").asInt(),
                     frame.path("kot").asBoolean(),
@@ -186,7 +186,7 @@ class GameplayTest {
       for (JsonNode frame : clients.get(i).received) {
         String type = frame.path("type").asString();
         if (type.equals("hand_started")) {
-          hand = frame.path("hand").asInt();
+          hand = frame.path("handNumber").asInt();
         }
         if (type.equals("cards_dealt")) {
           ownDeal.merge(hand, cards(frame.path("cards")), CardSet::union);

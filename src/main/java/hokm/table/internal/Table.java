@@ -183,10 +183,10 @@ public final class Table {
       if (!quiet) {
         client.send(
             Message.error(
-                status == Status.CLOSED ? ErrorCode.TABLE_NOT_FOUND : ErrorCode.GAME_IN_PROGRESS,
+                status == Status.CLOSED ? ErrorCode.TABLE_NOT_FOUND : ErrorCode.TABLE_FULL,
                 status == Status.CLOSED
                     ? "This table is closed."
-                    : "The game at this table has started; you can watch it.",
+                    : "All four seats are taken; you can watch the game.",
                 replyTo));
       }
       return false;
@@ -253,8 +253,9 @@ public final class Table {
       }
       return;
     }
-    client.send(reply("left", replyTo).put("tableId", id.toString()));
     vacate(seat, "left");
+    // After the seat is released, so the player can sit elsewhere as soon as they hear this.
+    client.send(reply("left", replyTo).put("tableId", id.toString()));
   }
 
   private void vacate(SeatState seat, String why) {
@@ -418,7 +419,7 @@ public final class Table {
       reject(client, ErrorCode.valueOf(rejection.name()), describe(rejection), replyTo);
       return;
     }
-    applyMove(move, seat, false);
+    applyMove(move, seat, false, replyTo);
     context.metrics().moveBroadcast(System.nanoTime() - started);
   }
 
@@ -440,7 +441,7 @@ public final class Table {
   }
 
   /** Applies an accepted-by-check move for a seat and broadcasts what happened. */
-  private void applyMove(Move move, SeatState seat, boolean byBot) {
+  private void applyMove(Move move, SeatState seat, boolean byBot, String replyTo) {
     int hand = game.handNumber();
     int trick = move instanceof Move.PlayCard ? game.trickNumber() : 0;
     List<GameEvent> events = new ArrayList<>(8);
@@ -450,7 +451,7 @@ public final class Table {
     }
     context.metrics().moveAccepted();
     record(move, seat, byBot, hand, trick);
-    publish(events);
+    publish(events, byBot ? null : seat.client, replyTo);
     afterMove();
   }
 
@@ -591,7 +592,7 @@ public final class Table {
     if (why != null) {
       context.metrics().botTakeover(why);
     }
-    applyMove(move, seat, true);
+    applyMove(move, seat, true, null);
   }
 
   private void fillWithBotsIfStillWaiting() {
@@ -795,7 +796,7 @@ public final class Table {
     state.put("private", isPrivate());
     if (game != null && status != Status.WAITING) {
       PublicView view = game.publicView();
-      state.put("hand", view.hand());
+      state.put("handNumber", view.hand());
       state.put("hakem", view.hakem());
       state.put("trump", view.trump() == null ? null : view.trump().wireName());
       state.put("table", Wire.played(view.table()));
@@ -823,7 +824,7 @@ public final class Table {
     PublicView view = game.publicView();
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("tableId", id.toString());
-    state.put("hands", view.hand());
+    state.put("handNumber", view.hand());
     state.put("hakem", view.hakem());
     state.put("trump", view.trump() == null ? null : view.trump().wireName());
     state.put("scores", Wire.teams(view.scores()));
@@ -854,6 +855,14 @@ public final class Table {
 
   /** Turns engine events into frames: public ones to all, a deal to each seat its own hand. */
   private void publish(List<GameEvent> events) {
+    publish(events, null, null);
+  }
+
+  /**
+   * Publishes events; the mover's copy of the first one (the move itself) answers its request with
+   * {@code replyTo}.
+   */
+  private void publish(List<GameEvent> events, TableClient mover, String replyTo) {
     for (int i = 0; i < events.size(); i++) {
       GameEvent event = events.get(i);
       if (event instanceof GameEvent.CardsDealt) {
@@ -878,7 +887,13 @@ public final class Table {
         }
         continue;
       }
-      broadcast(toMessage(event));
+      Message message = toMessage(event);
+      if (i == 0 && mover != null && replyTo != null) {
+        broadcastExcept(mover, message);
+        mover.send(copy(message).put("replyTo", replyTo));
+      } else {
+        broadcast(message);
+      }
     }
   }
 
@@ -900,11 +915,11 @@ public final class Table {
     }
     if (event instanceof GameEvent.HandStarted started) {
       phase = Phase.CHOOSING_TRUMP;
-      return event("hand_started").put("hand", started.hand()).put("hakem", started.hakem());
+      return event("hand_started").put("handNumber", started.hand()).put("hakem", started.hakem());
     }
     if (event instanceof GameEvent.HandOver over) {
       return event("hand_over")
-          .put("hand", over.hand())
+          .put("handNumber", over.hand())
           .put("winnerTeam", over.winnerTeam())
           .put("points", over.points())
           .put("kot", over.kot())
