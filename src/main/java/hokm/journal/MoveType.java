@@ -2,6 +2,8 @@ package hokm.journal;
 
 /** The kinds of recorded moves; stored lower-case ({@code play_card}). */
 public enum MoveType {
+  /** A hand's seed and deal (the first also the first-hakem ceremony). */
+  DEAL,
   CHOOSE_TRUMP,
   PLAY_CARD,
   FORFEIT,

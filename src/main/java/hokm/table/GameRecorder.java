@@ -1,6 +1,7 @@
 package hokm.table;
 
 import hokm.engine.EndReason;
+import hokm.engine.GameEvent;
 import hokm.engine.Rules;
 import hokm.engine.TeamCounts;
 import java.time.Instant;
@@ -23,6 +24,9 @@ public interface GameRecorder {
   /** An accepted move, a deal or the first-hakem ceremony, in sequence order per session. */
   void move(RecordedMove move);
 
+  /** A hand ended: its result, after the move that ended it. */
+  void handOver(UUID sessionId, GameEvent.HandOver hand, Instant at);
+
   /** A seat's occupant or connection changed. */
   void seatChanged(UUID sessionId, SeatRecord seat);
 
@@ -42,20 +46,30 @@ public interface GameRecorder {
         public void move(RecordedMove move) {}
 
         @Override
+        public void handOver(UUID sessionId, GameEvent.HandOver hand, Instant at) {}
+
+        @Override
         public void seatChanged(UUID sessionId, SeatRecord seat) {}
 
         @Override
         public void gameEnded(EndedGame game) {}
       };
 
-  record OpenedSession(
-      UUID sessionId, UUID tableId, String roomId, TableOptions options, Instant createdAt) {}
-
   /**
-   * @param seed the game's seed: server side only, never sent to a client
+   * @param seed the game's seed, drawn when the session opens: server side only, never sent to a
+   *     client
+   * @param joinCode the private table's code, or null
    */
-  record StartedGame(
-      UUID sessionId, long seed, Rules rules, List<SeatRecord> seats, Instant startedAt) {}
+  record OpenedSession(
+      UUID sessionId,
+      UUID tableId,
+      String roomId,
+      long seed,
+      TableOptions options,
+      String joinCode,
+      Instant createdAt) {}
+
+  record StartedGame(UUID sessionId, Rules rules, List<SeatRecord> seats, Instant startedAt) {}
 
   /**
    * A seat at a game.
@@ -73,11 +87,12 @@ public interface GameRecorder {
    * One row of a game's record.
    *
    * @param sequence 1, 2, 3... per session, with no gaps
-   * @param type hakem_chosen, deal, choose_trump, play_card, forfeit or stop
+   * @param type deal (the hand's seed and cards; the first also the first-hakem ceremony),
+   *     choose_trump, play_card, forfeit or stop
    * @param seat the seat that moved, or -1 when the move is the table's
    * @param player the human who moved, or null for a bot or the table
    * @param data what the move was, JSON-ready
-   * @param hand 1-based hand number (0 for the first-hakem ceremony)
+   * @param hand 1-based hand number
    * @param trick 1-based trick number within the hand (0 when not a card)
    */
   record RecordedMove(

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -50,9 +51,150 @@ class GameplayTest {
     Players.playUntilGameOver(clients, seats, new Random(1));
 
     checkAgainstTheRules(clients, seats, new Rules(2, true));
+    checkTheRecord(clients, seats, created.path("tableId").asString());
     for (WsClient client : clients) {
       client.close();
     }
+  }
+
+  /** The database holds exactly what the clients saw, and the replay reproduces it. */
+  private void checkTheRecord(List<WsClient> clients, int[] seats, String tableId) {
+    assertThat(journal.flush(java.time.Duration.ofSeconds(20))).isTrue();
+    java.util.UUID session =
+        jdbc.queryForObject(
+            "SELECT id FROM game_sessions WHERE room_id = ?", java.util.UUID.class, tableId + "#1");
+    List<JsonNode> seen = clients.get(0).received;
+    JsonNode over =
+        seen.stream()
+            .filter(f -> f.path("type").asString().equals("game_over"))
+            .findFirst()
+            .orElseThrow();
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "SELECT status, end_reason, winner_team, scores->>'team1' AS t1, scores->>'team2' AS t2,"
+                + " started_at IS NOT NULL AND completed_at IS NOT NULL AS timed"
+                + " FROM game_sessions WHERE id = ?",
+            session);
+    assertThat(row.get("status")).isEqualTo("completed");
+    assertThat(row.get("end_reason")).isEqualTo("finished");
+    assertThat(((Number) row.get("winner_team")).intValue())
+        .isEqualTo(over.path("winnerTeam").asInt());
+    assertThat(row.get("t1")).isEqualTo(over.path("scores").path("team1").asString());
+    assertThat(row.get("t2")).isEqualTo(over.path("scores").path("team2").asString());
+    assertThat(row.get("timed")).isEqualTo(true);
+
+    // Participants: each player at the seat they were told, on the right team.
+    for (int i = 0; i < 4; i++) {
+      String playerId = welcomeOf(clients.get(i)).path("player").path("id").asString();
+      Map<String, Object> participant =
+          jdbc.queryForMap(
+              "SELECT position, team, is_bot FROM game_participants"
+                  + " WHERE game_session_id = ? AND player_id = ?::uuid",
+              session,
+              playerId);
+      assertThat(((Number) participant.get("position")).intValue()).isEqualTo(seats[i]);
+      assertThat(((Number) participant.get("team")).intValue()).isEqualTo(seats[i] % 2 + 1);
+      assertThat(participant.get("is_bot")).isEqualTo(false);
+      Map<String, Object> player =
+          jdbc.queryForMap(
+              "SELECT total_games, wins, losses FROM players WHERE id = ?::uuid", playerId);
+      boolean won = seats[i] % 2 + 1 == over.path("winnerTeam").asInt();
+      assertThat(player.get("total_games")).isEqualTo(1);
+      assertThat(player.get("wins")).isEqualTo(won ? 1 : 0);
+      assertThat(player.get("losses")).isEqualTo(won ? 0 : 1);
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT count(*) FROM websocket_connections WHERE player_id = ?::uuid",
+                  Long.class,
+                  playerId))
+          .isEqualTo(1L);
+    }
+
+    // Moves: in order, no gaps, exactly the cards and trumps the clients saw.
+    List<Map<String, Object>> moves =
+        jdbc.queryForList(
+            "SELECT sequence_number, move_type, seat, move_data->'card'->>'suit' AS suit,"
+                + " move_data->'card'->>'rank' AS rank, move_data->>'suit' AS trump"
+                + " FROM game_moves WHERE game_session_id = ? ORDER BY sequence_number",
+            session);
+    List<String> recorded = new ArrayList<>();
+    for (int i = 0; i < moves.size(); i++) {
+      Map<String, Object> move = moves.get(i);
+      assertThat(((Number) move.get("sequence_number")).intValue()).isEqualTo(i + 1);
+      switch ((String) move.get("move_type")) {
+        case "deal" -> recorded.add("deal");
+        case "choose_trump" -> recorded.add("trump " + move.get("seat") + " " + move.get("trump"));
+        case "play_card" ->
+            recorded.add(
+                "card " + move.get("seat") + " " + move.get("rank") + " " + move.get("suit"));
+        default -> recorded.add((String) move.get("move_type"));
+      }
+    }
+    List<String> observed = new ArrayList<>();
+    for (JsonNode frame : seen) {
+      switch (frame.path("type").asString()) {
+        case "hand_started" -> observed.add("deal");
+        case "trump_chosen" ->
+            observed.add(
+                "trump " + frame.path("hakem").asInt() + " " + frame.path("trump").asString());
+        case "card_played" ->
+            observed.add(
+                "card "
+                    + frame.path("seat").asInt()
+                    + " "
+                    + frame.path("card").path("rank").asString()
+                    + " "
+                    + frame.path("card").path("suit").asString());
+        default -> {}
+      }
+    }
+    assertThat(recorded).isEqualTo(observed);
+
+    // The replay rebuilds the game from the record and reaches the recorded result.
+    String token = Players.guestToken(port);
+    hokm.testsupport.Http.Response replay =
+        new hokm.testsupport.Http(port).get("/api/games/" + session + "/replay", token);
+    assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+    JsonNode body = replay.json();
+    assertThat(body.path("verified").asBoolean()).as(body.path("mismatches").toString()).isTrue();
+    assertThat(body.path("result").path("winnerTeam").asInt())
+        .isEqualTo(over.path("winnerTeam").asInt());
+    assertThat(body.path("hands").get(0).path("deal").get(0).size()).isEqualTo(13);
+  }
+
+  private static JsonNode welcomeOf(WsClient client) {
+    synchronized (client.received) {
+      return client.received.stream()
+          .filter(f -> f.path("type").asString().equals("welcome"))
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired hokm.journal.internal.JournalWriter journal;
+
+  @Test
+  void aReplayIsRefusedForUnknownAndUnfinishedGames() {
+    WsClient player = Players.guest(port);
+    JsonNode created =
+        player.request(Map.of("type", "create_table", "fillWithBots", true, "turnSeconds", 300));
+    assertThat(journal.flush(java.time.Duration.ofSeconds(10))).isTrue();
+    java.util.UUID session =
+        jdbc.queryForObject(
+            "SELECT id FROM game_sessions WHERE room_id = ?",
+            java.util.UUID.class,
+            created.path("tableId").asString() + "#1");
+    String token = Players.guestToken(port);
+    hokm.testsupport.Http http = new hokm.testsupport.Http(port);
+    hokm.testsupport.Http.Response active = http.get("/api/games/" + session + "/replay", token);
+    assertThat(active.status()).isEqualTo(409);
+    assertThat(active.code()).isEqualTo("GAME_NOT_FINISHED");
+    assertThat(http.get("/api/games/" + java.util.UUID.randomUUID() + "/replay", token).code())
+        .isEqualTo("NOT_FOUND");
+    assertThat(http.get("/api/games/not-an-id/replay", token).status()).isEqualTo(404);
+    assertThat(http.get("/api/games/" + session + "/replay").status()).isEqualTo(401);
+    player.close();
   }
 
   /**

@@ -65,6 +65,7 @@ public final class Table {
   private volatile Phase phase;
   private Game game;
   private UUID sessionId;
+  private long seed;
   private int gameNumber;
   private int recordSequence;
   private long seq;
@@ -160,12 +161,19 @@ public final class Table {
   private void newSession() {
     gameNumber++;
     sessionId = UUID.randomUUID();
+    seed = context.seeds().getAsLong();
     recordSequence = 0;
     context
         .recorder()
         .sessionOpened(
             new OpenedSession(
-                sessionId, id, id + "#" + gameNumber, options, context.clock().instant()));
+                sessionId,
+                id,
+                id + "#" + gameNumber,
+                seed,
+                options,
+                code,
+                context.clock().instant()));
   }
 
   /**
@@ -450,7 +458,7 @@ public final class Table {
       throw new IllegalStateException("checked move refused: " + rejection);
     }
     context.metrics().moveAccepted();
-    record(move, seat, byBot, hand, trick);
+    record(move, seat, byBot, hand, trick, events);
     publish(events, byBot ? null : seat.client, replyTo);
     afterMove();
   }
@@ -464,7 +472,7 @@ public final class Table {
     if (game.apply(move, events::add) != null) {
       return;
     }
-    record(move, null, false, game.handNumber(), 0);
+    record(move, null, false, game.handNumber(), 0, events);
     publish(events);
     afterMove();
   }
@@ -477,7 +485,8 @@ public final class Table {
     }
   }
 
-  private void record(Move move, SeatState seat, boolean byBot, int hand, int trick) {
+  private void record(
+      Move move, SeatState seat, boolean byBot, int hand, int trick, List<GameEvent> events) {
     Map<String, Object> data = new LinkedHashMap<>();
     String type;
     if (move instanceof Move.PlayCard play) {
@@ -509,6 +518,11 @@ public final class Table {
                 hand,
                 trick,
                 context.clock().instant()));
+    for (GameEvent event : events) {
+      if (event instanceof GameEvent.HandOver over) {
+        context.recorder().handOver(sessionId, over, context.clock().instant());
+      }
+    }
     // A deal follows the move that ended a hand: recorded after it, in order.
     if (!game.isOver() && game.handNumber() != hand) {
       recordDeal();
@@ -524,6 +538,14 @@ public final class Table {
       hands.add(Wire.cards(game.fullDeal(s)));
     }
     data.put("hands", hands);
+    if (game.handNumber() == 1) {
+      GameEvent.HakemChosen ceremony = game.ceremony();
+      Map<String, Object> first = new LinkedHashMap<>();
+      first.put("hakem", ceremony.hakem());
+      first.put("firstSeat", ceremony.firstSeat());
+      first.put("dealt", Wire.cards(ceremony.dealt()));
+      data.put("hakemChosen", first);
+    }
     context
         .recorder()
         .move(
@@ -531,7 +553,7 @@ public final class Table {
                 sessionId,
                 ++recordSequence,
                 "deal",
-                game.hakem(),
+                -1,
                 null,
                 false,
                 data,
@@ -626,7 +648,6 @@ public final class Table {
     cancel(waitTimer);
     status = Status.PLAYING;
     rematchVotes.clear();
-    long seed = context.seeds().getAsLong();
     game = Game.start(seed, options.rules());
     phase = game.phase();
     List<SeatRecord> records = new ArrayList<>();
@@ -636,26 +657,7 @@ public final class Table {
     context
         .recorder()
         .gameStarted(
-            new StartedGame(sessionId, seed, options.rules(), records, context.clock().instant()));
-    GameEvent.HakemChosen ceremony = game.ceremony();
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("hakem", ceremony.hakem());
-    data.put("firstSeat", ceremony.firstSeat());
-    data.put("dealt", Wire.cards(ceremony.dealt()));
-    context
-        .recorder()
-        .move(
-            new RecordedMove(
-                sessionId,
-                ++recordSequence,
-                "hakem_chosen",
-                -1,
-                null,
-                false,
-                data,
-                0,
-                0,
-                context.clock().instant()));
+            new StartedGame(sessionId, options.rules(), records, context.clock().instant()));
     recordDeal();
     broadcast(event("game_started").put("gameNumber", gameNumber));
     publish(game.openingEvents());

@@ -1,0 +1,276 @@
+package hokm.journal;
+
+import hokm.engine.Card;
+import hokm.engine.EndReason;
+import hokm.engine.Game;
+import hokm.engine.GameEvent;
+import hokm.engine.Move;
+import hokm.engine.Rank;
+import hokm.engine.Rules;
+import hokm.engine.Seats;
+import hokm.engine.Suit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rebuilds a recorded game from its seed and its moves, and checks that the replay reaches the
+ * recorded result. A replay shows every hand's cards, so only finished games are replayed.
+ */
+@Service
+public class ReplayService {
+  private final JdbcTemplate jdbc;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  public ReplayService(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Why a game cannot be replayed. */
+  public enum Refusal {
+    NOT_FOUND,
+    NOT_FINISHED
+  }
+
+  /** The replay, or why there is none. */
+  public record Outcome(Map<String, Object> replay, Refusal refusal) {}
+
+  private record Session(
+      String status, long seed, Rules rules, String endReason, Integer winnerTeam, String scores) {}
+
+  private record RecordedMove(int sequence, String type, Integer seat, String data) {}
+
+  public Outcome replay(UUID gameId) {
+    List<Session> sessions =
+        jdbc.query(
+            "SELECT status, seed, target_points, kot_scoring, end_reason, winner_team, scores::text"
+                + " FROM game_sessions WHERE id = ?",
+            (row, n) ->
+                new Session(
+                    row.getString(1),
+                    row.getLong(2),
+                    new Rules(row.getInt(3), row.getBoolean(4)),
+                    row.getString(5),
+                    (Integer) row.getObject(6),
+                    row.getString(7)),
+            gameId);
+    if (sessions.isEmpty()) {
+      return new Outcome(null, Refusal.NOT_FOUND);
+    }
+    Session session = sessions.get(0);
+    if (session.status().equals("waiting") || session.status().equals("active")) {
+      return new Outcome(null, Refusal.NOT_FINISHED);
+    }
+    List<RecordedMove> moves =
+        jdbc.query(
+            "SELECT sequence_number, move_type, seat, move_data::text FROM game_moves"
+                + " WHERE game_session_id = ? ORDER BY sequence_number",
+            (row, n) ->
+                new RecordedMove(
+                    row.getInt(1), row.getString(2), (Integer) row.getObject(3), row.getString(4)),
+            gameId);
+    List<Map<String, Object>> seats =
+        jdbc.query(
+            "SELECT p.position, p.team, p.is_bot, p.bot_kind, pl.username, p.left_at IS NOT NULL"
+                + " FROM game_participants p LEFT JOIN players pl ON pl.id = p.player_id"
+                + " WHERE p.game_session_id = ? ORDER BY p.position",
+            (row, n) -> {
+              Map<String, Object> seat = new LinkedHashMap<>();
+              seat.put("seat", row.getInt(1));
+              seat.put("team", row.getInt(2));
+              seat.put("bot", row.getBoolean(3));
+              seat.put("username", row.getBoolean(3) ? "Bot" : row.getString(5));
+              seat.put("left", row.getBoolean(6));
+              return seat;
+            },
+            gameId);
+    return new Outcome(rebuild(gameId, session, moves, seats), null);
+  }
+
+  private Map<String, Object> rebuild(
+      UUID gameId, Session session, List<RecordedMove> moves, List<Map<String, Object>> seats) {
+    List<String> mismatches = new ArrayList<>();
+    Map<String, Object> replay = new LinkedHashMap<>();
+    replay.put("gameId", gameId.toString());
+    replay.put("status", session.status());
+    replay.put(
+        "rules",
+        Map.of(
+            "targetPoints", session.rules().targetPoints(), "kot", session.rules().kotScoring()));
+    replay.put("seats", seats);
+    if (moves.isEmpty()) {
+      replay.put("hands", List.of());
+      replay.put("result", recordedResult(session));
+      replay.put("verified", true);
+      replay.put("mismatches", mismatches);
+      return replay;
+    }
+    Game game = Game.start(session.seed(), session.rules());
+    GameEvent.HakemChosen ceremony = game.ceremony();
+    replay.put(
+        "hakemChosen",
+        Map.of(
+            "hakem", ceremony.hakem(),
+            "firstSeat", ceremony.firstSeat(),
+            "dealt", cards(ceremony.dealt())));
+    List<Map<String, Object>> hands = new ArrayList<>();
+    Map<String, Object> hand = newHand(game);
+    hands.add(hand);
+    List<Map<String, Object>> tricks = new ArrayList<>();
+    List<Map<String, Object>> trick = new ArrayList<>();
+    int expectedSequence = 1;
+    for (RecordedMove recorded : moves) {
+      if (recorded.sequence() != expectedSequence) {
+        mismatches.add("move " + expectedSequence + " is missing");
+        expectedSequence = recorded.sequence();
+      }
+      expectedSequence++;
+      JsonNode data = json.readTree(recorded.data());
+      if (recorded.type().equals("deal")) {
+        int number = ((Number) hand.get("handNumber")).intValue();
+        if (data.path("handSeed").asLong() != game.handSeed(number)) {
+          mismatches.add("hand " + number + " was not dealt from the game's seed");
+        }
+        continue;
+      }
+      Move move = toMove(recorded, data);
+      List<GameEvent> events = new ArrayList<>();
+      if (move == null || game.apply(move, events::add) != null) {
+        mismatches.add("move " + recorded.sequence() + " (" + recorded.type() + ") is refused");
+        break;
+      }
+      for (GameEvent event : events) {
+        if (event instanceof GameEvent.TrumpChosen chosen) {
+          hand.put("trump", chosen.trump().wireName());
+        } else if (event instanceof GameEvent.CardPlayed played) {
+          trick.add(Map.of("seat", played.seat(), "card", card(played.card())));
+        } else if (event instanceof GameEvent.TrickWon won) {
+          tricks.add(Map.of("number", tricks.size() + 1, "cards", trick, "winner", won.seat()));
+          trick = new ArrayList<>();
+        } else if (event instanceof GameEvent.HandOver over) {
+          hand.put("tricks", tricks);
+          hand.put(
+              "result",
+              Map.of(
+                  "winnerTeam", over.winnerTeam(),
+                  "points", over.points(),
+                  "kot", over.kot(),
+                  "hakemKot", over.hakemKot(),
+                  "tricks", teams(over.tricks().team1(), over.tricks().team2()),
+                  "scores", teams(over.scores().team1(), over.scores().team2())));
+          tricks = new ArrayList<>();
+        } else if (event instanceof GameEvent.HandStarted) {
+          hand = newHand(game);
+          hands.add(hand);
+        }
+      }
+    }
+    if (!hand.containsKey("result")) {
+      hand.put("tricks", tricks);
+      if (!trick.isEmpty()) {
+        hand.put("unfinishedTrick", trick);
+      }
+    }
+    replay.put("hands", hands);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("winnerTeam", game.winnerTeam());
+    result.put("scores", teams(game.scoresNow().team1(), game.scoresNow().team2()));
+    result.put("reason", game.endReason() == null ? null : game.endReason().name().toLowerCase());
+    replay.put("result", result);
+    compare(session, game, mismatches);
+    replay.put("verified", mismatches.isEmpty());
+    replay.put("mismatches", mismatches);
+    return replay;
+  }
+
+  private void compare(Session session, Game game, List<String> mismatches) {
+    if (!game.isOver()) {
+      mismatches.add("the recorded moves do not end the game");
+      return;
+    }
+    String reason = game.endReason().name().toLowerCase();
+    if (!reason.equals(session.endReason())) {
+      mismatches.add("recorded end " + session.endReason() + ", replay ends " + reason);
+    }
+    int recordedWinner = session.winnerTeam() == null ? 0 : session.winnerTeam();
+    if (recordedWinner != game.winnerTeam()) {
+      mismatches.add("recorded winner " + recordedWinner + ", replay winner " + game.winnerTeam());
+    }
+    JsonNode scores = json.readTree(session.scores());
+    if (scores.path("team1").asInt() != game.scoresNow().team1()
+        || scores.path("team2").asInt() != game.scoresNow().team2()) {
+      mismatches.add("recorded scores " + session.scores() + " differ from the replay");
+    }
+  }
+
+  private static Map<String, Object> recordedResult(Session session) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("winnerTeam", session.winnerTeam() == null ? 0 : session.winnerTeam());
+    result.put("reason", session.endReason());
+    return result;
+  }
+
+  private static Map<String, Object> newHand(Game game) {
+    Map<String, Object> hand = new LinkedHashMap<>();
+    hand.put("handNumber", game.handNumber());
+    hand.put("hakem", game.hakem());
+    List<Object> deal = new ArrayList<>();
+    for (int seat = 0; seat < Seats.COUNT; seat++) {
+      deal.add(cards(game.fullDeal(seat).toList()));
+    }
+    hand.put("deal", deal);
+    return hand;
+  }
+
+  private static Move toMove(RecordedMove recorded, JsonNode data) {
+    return switch (recorded.type()) {
+      case "choose_trump" -> {
+        Suit suit = Suit.fromWireName(data.path("suit").asString(null));
+        yield recorded.seat() == null || suit == null
+            ? null
+            : new Move.ChooseTrump(recorded.seat(), suit);
+      }
+      case "play_card" -> {
+        Suit suit = Suit.fromWireName(data.path("card").path("suit").asString(null));
+        Rank rank = Rank.fromSymbol(data.path("card").path("rank").asString(null));
+        yield recorded.seat() == null || suit == null || rank == null
+            ? null
+            : new Move.PlayCard(recorded.seat(), Card.of(suit, rank));
+      }
+      case "forfeit" -> new Move.Forfeit(data.path("team").asInt());
+      case "stop" -> {
+        String reason = data.path("reason").asString("");
+        yield reason.isEmpty() ? null : new Move.Stop(EndReason.valueOf(reason.toUpperCase()));
+      }
+      default -> null;
+    };
+  }
+
+  private static List<Object> cards(List<Card> cards) {
+    List<Object> list = new ArrayList<>();
+    for (Card card : cards) {
+      list.add(card(card));
+    }
+    return list;
+  }
+
+  private static Map<String, Object> card(Card card) {
+    return Map.of("suit", card.suit().wireName(), "rank", card.rank().symbol());
+  }
+
+  private static Map<String, Object> teams(int team1, int team2) {
+    return Map.of("team1", team1, "team2", team2);
+  }
+
+  /** Convenience for tests and tools: the replay of a game if it exists and is finished. */
+  public Optional<Map<String, Object>> find(UUID gameId) {
+    return Optional.ofNullable(replay(gameId).replay());
+  }
+}

@@ -1,0 +1,42 @@
+package hokm.journal.internal;
+
+import hokm.journal.ReplayService;
+import hokm.platform.ApiException;
+import hokm.platform.ErrorCodes;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/games/{id}/replay}: a finished game, every hand visible, checked by replay. */
+@RestController
+class ReplayController {
+  private final ReplayService replays;
+
+  ReplayController(ReplayService replays) {
+    this.replays = replays;
+  }
+
+  @GetMapping("/api/games/{id}/replay")
+  Map<String, Object> replay(@PathVariable("id") String id) {
+    UUID gameId;
+    try {
+      gameId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No such game.");
+    }
+    ReplayService.Outcome outcome = replays.replay(gameId);
+    if (outcome.refusal() == ReplayService.Refusal.NOT_FOUND) {
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No such game.");
+    }
+    if (outcome.refusal() == ReplayService.Refusal.NOT_FINISHED) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "GAME_NOT_FINISHED",
+          "A game is replayed once it is over: its cards are still in play.");
+    }
+    return outcome.replay();
+  }
+}
