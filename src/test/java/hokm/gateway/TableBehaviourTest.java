@@ -21,6 +21,12 @@ import tools.jackson.databind.JsonNode;
 class TableBehaviourTest {
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  hokm.journal.internal.JournalWriter journal;
+
   private static String type(JsonNode frame) {
     return frame.path("type").asString();
   }
@@ -428,6 +434,61 @@ class TableBehaviourTest {
     for (WsClient client : clients) {
       client.close();
     }
+  }
+
+  @Test
+  void afterTheGameTheSameSeatsCanPlayARematchWithTheSameCode() {
+    WsClient player = Players.guest(port);
+    JsonNode created =
+        player.request(
+            Map.of(
+                "type",
+                "create_table",
+                "private",
+                true,
+                "fillWithBots",
+                true,
+                "turnSeconds",
+                300,
+                "targetPoints",
+                1));
+    int seat = Players.seatOf(created);
+    Players.playUntilGameOver(List.of(player), new int[] {seat}, new Random(9));
+    JsonNode answer = player.request(Map.of("type", "rematch"));
+    assertThat(type(answer)).isEqualTo("rematch_requested");
+    JsonNode started = player.awaitType("game_started");
+    assertThat(started.path("gameNumber").asInt()).isEqualTo(2);
+    JsonNode state = player.request(Map.of("type", "sync"));
+    assertThat(state.path("code").asString()).isEqualTo(code(created));
+    assertThat(Players.seatOf(state)).isEqualTo(seat);
+    assertThat(code(Players.guest(port).requestError(Map.of("type", "rematch"))))
+        .isEqualTo("NOT_AT_TABLE");
+    // Each game is its own session; the code of the old one does not block the new one.
+    assertThat(journal.flush(Duration.ofSeconds(10))).isTrue();
+    List<Map<String, Object>> sessions =
+        jdbc.queryForList(
+            "SELECT room_id, status, join_code FROM game_sessions WHERE room_id LIKE ?"
+                + " ORDER BY room_id",
+            created.path("tableId").asString() + "#%");
+    assertThat(sessions).hasSize(2);
+    assertThat(sessions.get(0).get("status")).isEqualTo("completed");
+    assertThat(sessions.get(1).get("status")).isEqualTo("active");
+    assertThat(sessions.get(1).get("join_code")).isEqualTo(code(created));
+    player.close();
+  }
+
+  @Test
+  void theGameMetricsAreExported() {
+    String metrics = new Http(port).get("/actuator/prometheus").body();
+    assertThat(metrics)
+        .contains("hokm_sockets_connected")
+        .contains("hokm_tables_active{phase=\"playing\"}")
+        .contains("hokm_moves_accepted_total")
+        .contains("hokm_move_broadcast_latency_seconds_bucket")
+        .contains("hokm_games_completed_total{reason=\"finished\"}")
+        .contains("hokm_journal_queue_depth")
+        .contains("hokm_journal_lag_seconds")
+        .contains("hokm_journal_write_latency_seconds_count");
   }
 
   private static int indexOf(int[] seats, int seat) {

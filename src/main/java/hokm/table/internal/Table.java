@@ -708,7 +708,9 @@ public final class Table {
       return;
     }
     rematchVotes.add(seat.index);
-    broadcast(event("rematch_requested").put("seat", seat.index));
+    Message requested = event("rematch_requested").put("seat", seat.index);
+    broadcastExcept(client, requested);
+    client.send(replyTo == null ? requested : copy(requested).put("replyTo", replyTo));
     maybeStartRematch();
   }
 
