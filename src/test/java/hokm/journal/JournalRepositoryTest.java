@@ -142,6 +142,12 @@ class JournalRepositoryTest {
   }
 
   @Test
+  void hibernateOnlyValidatesTheSchemaFlywayOwns() {
+    assertThat(entityManager.getEntityManagerFactory().getProperties())
+        .containsEntry("hibernate.hbm2ddl.auto", "validate");
+  }
+
+  @Test
   void aSequenceNumberIsUsedOnce() {
     GameSession game = sessions.save(new GameSession("room-j2", "key-j2", 1L, 7, false));
     Instant t = Instant.now();
