@@ -31,13 +31,14 @@ public class AccountService {
     }
     try {
       Jwt jwt = jwtDecoder.decode(accessToken.trim());
-      UUID id = UUID.fromString(jwt.getSubject());
+      String subject = jwt.getSubject();
       String username = jwt.getClaimAsString("username");
-      if (username == null || jwt.getExpiresAt() == null) {
+      if (subject == null || username == null || jwt.getExpiresAt() == null) {
         return Optional.empty();
       }
-      return Optional.of(new AuthenticatedPlayer(id, username, jwt.getExpiresAt()));
-    } catch (JwtException | IllegalArgumentException | NullPointerException e) {
+      return Optional.of(
+          new AuthenticatedPlayer(UUID.fromString(subject), username, jwt.getExpiresAt()));
+    } catch (JwtException | IllegalArgumentException e) {
       return Optional.empty();
     }
   }

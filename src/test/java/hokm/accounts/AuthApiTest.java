@@ -7,8 +7,14 @@ import hokm.testsupport.IntegrationTest;
 import hokm.testsupport.TestBackends;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,6 +200,26 @@ class AuthApiTest {
         http.post("/api/auth/refresh", Http.json(Map.of("refreshToken", "made-up")));
     assertThat(unknown.status()).isEqualTo(401);
     assertThat(unknown.code()).isEqualTo("INVALID_REFRESH_TOKEN");
+  }
+
+  @Test
+  void twoRefreshesRacingWithOneTokenCannotBothWin() throws Exception {
+    String token = register(uniqueName("race"), "long enough", null).text("refreshToken");
+    CountDownLatch start = new CountDownLatch(1);
+    Callable<Integer> refresh =
+        () -> {
+          start.await();
+          return http.post("/api/auth/refresh", Http.json(Map.of("refreshToken", token))).status();
+        };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Integer> a = pool.submit(refresh);
+      Future<Integer> b = pool.submit(refresh);
+      start.countDown();
+      assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 401);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

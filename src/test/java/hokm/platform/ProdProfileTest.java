@@ -1,5 +1,6 @@
 package hokm.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hokm.HokmApplication;
@@ -20,6 +21,22 @@ class ProdProfileTest {
                     .run())
         .hasMessageContaining("prod profile needs real services")
         .hasMessageContaining("DATABASE_URL")
-        .hasMessageContaining("REDIS_URL");
+        .hasMessageContaining("REDIS_URL")
+        .hasMessageContaining("DATABASE_MIGRATION_URL");
+  }
+
+  @Test
+  void prodRefusesToMigrateThroughThePooledUrl() {
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(HokmApplication.class)
+                    .profiles("prod")
+                    .web(WebApplicationType.NONE)
+                    .properties(
+                        "spring.datasource.url=jdbc:postgresql://pgbouncer:6432/hokm",
+                        "spring.data.redis.url=redis://cache:6379")
+                    .run())
+        .hasMessageContaining("DATABASE_MIGRATION_URL")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("REDIS_URL"));
   }
 }

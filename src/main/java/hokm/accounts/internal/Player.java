@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -66,6 +67,11 @@ public class Player {
 
   static Player guest(String username, Instant now) {
     return new Player(username, null, null, now);
+  }
+
+  @PreUpdate
+  void touch() {
+    this.updatedAt = Instant.now();
   }
 
   void seen(Instant now) {

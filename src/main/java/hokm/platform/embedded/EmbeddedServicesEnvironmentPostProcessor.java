@@ -49,9 +49,15 @@ public class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPost
       if (!redisConfigured) {
         missing.add("REDIS_URL");
       }
+      // Migrations take advisory locks and run DDL, which transaction pooling breaks: they must
+      // reach the primary directly, not through the pooled DATABASE_URL.
+      boolean flywayEnabled = environment.getProperty("spring.flyway.enabled", Boolean.class, true);
+      if (flywayEnabled && !hasText(environment, "spring.flyway.url")) {
+        missing.add("DATABASE_MIGRATION_URL (or SPRING_FLYWAY_ENABLED=false)");
+      }
       if (!missing.isEmpty()) {
         throw new IllegalStateException(
-            "The prod profile needs real services; set " + String.join(" and ", missing));
+            "The prod profile needs real services; set " + String.join(", ", missing));
       }
       return;
     }
