@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Service;
  * indexes (which tables exist, who sits where) and makes sure a player holds at most one seat.
  */
 @Service
-public class Lobby implements TableContext.Host {
+public class Lobby implements TableContext.Host, SmartInitializingSingleton {
   private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final int CODE_LENGTH = 10;
 
@@ -57,6 +58,7 @@ public class Lobby implements TableContext.Host {
   public Lobby(
       TableProperties properties,
       ObjectProvider<GameRecorder> recorders,
+      ObjectProvider<TableStore> stores,
       ObjectProvider<Clock> clocks,
       MeterRegistry registry) {
     // Without a journal, games are played but not recorded.
@@ -88,6 +90,7 @@ public class Lobby implements TableContext.Host {
             mailboxPool,
             timers,
             recorder,
+            stores.getIfAvailable(() -> TableStore.NONE),
             new TableMetrics(registry),
             this,
             clock,
@@ -116,6 +119,42 @@ public class Lobby implements TableContext.Host {
       }
     }
     return count;
+  }
+
+  /**
+   * Before the server takes connections: brings back every table this server held when it stopped
+   * (or was killed), so players who reconnect find their seats.
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    int restored = 0;
+    for (TableSnapshot snapshot : context.store().restore()) {
+      if (snapshot.status().equals("closed") || tables.containsKey(snapshot.tableId())) {
+        continue;
+      }
+      Table table = Table.restore(snapshot, context);
+      tables.put(table.id(), table);
+      if (table.code() != null) {
+        byCode.put(table.code(), table);
+      }
+      for (TableSnapshot.Seat seat : snapshot.seats()) {
+        if (seat.player() != null) {
+          seated.put(seat.player().id(), table);
+        }
+      }
+      restored++;
+    }
+    if (restored > 0) {
+      org.slf4j.LoggerFactory.getLogger(Lobby.class).info("restored {} tables", restored);
+    }
+  }
+
+  /** Asks each table for a full snapshot (on its own mailbox) and hands it to {@code consumer}. */
+  public void snapshotTable(UUID tableId, java.util.function.Consumer<TableSnapshot> consumer) {
+    Table table = tables.get(tableId);
+    if (table != null) {
+      table.mailbox().execute(() -> consumer.accept(table.fullSnapshot()));
+    }
   }
 
   /** The default options of a new table, overridden by what the client asked for. */

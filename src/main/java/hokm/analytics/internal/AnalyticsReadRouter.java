@@ -3,6 +3,8 @@ package hokm.analytics.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,8 +45,14 @@ public class AnalyticsReadRouter implements DisposableBean {
   private final Clock clock = Clock.systemUTC();
   private volatile Instant replicaRetryAt = Instant.MIN;
 
+  private final CircuitBreaker breaker;
+
   AnalyticsReadRouter(
-      DataSource primaryDataSource, ReplicaProperties properties, MeterRegistry meters) {
+      DataSource primaryDataSource,
+      ReplicaProperties properties,
+      MeterRegistry meters,
+      CircuitBreakerRegistry breakers) {
+    this.breaker = breakers.circuitBreaker("analytics");
     this.primary = new JdbcTemplate(primaryDataSource);
     this.properties = properties;
     this.fallbacks =
@@ -83,17 +91,22 @@ public class AnalyticsReadRouter implements DisposableBean {
     if (replica == null) {
       return query.apply(primary);
     }
-    if (clock.instant().isBefore(replicaRetryAt)) {
+    // The analytics breaker guards the replica: while it is open, reads go straight to the
+    // primary; the retry-after window keeps a single failure from being retried on every read.
+    if (clock.instant().isBefore(replicaRetryAt) || !breaker.tryAcquirePermission()) {
       fallbacks.increment();
       return query.apply(primary);
     }
+    long started = System.nanoTime();
     try {
       T result = query.apply(replica);
+      breaker.onSuccess(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
       replicaUp.set(1);
       return result;
     } catch (DataAccessResourceFailureException
         | RecoverableDataAccessException
         | TransientDataAccessResourceException e) {
+      breaker.onError(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS, e);
       log.warn(
           "Read replica failed ({}); analytics reads go to the primary for {}",
           e.getClass().getSimpleName(),

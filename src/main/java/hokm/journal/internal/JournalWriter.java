@@ -4,6 +4,8 @@ import hokm.engine.EndReason;
 import hokm.engine.GameEvent;
 import hokm.gateway.ConnectionRecorder;
 import hokm.table.GameRecorder;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +46,17 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   private static final int BOT_RATING = 1500;
 
   private final DataSource dataSource;
+  private final CircuitBreaker breaker;
+  private final String instance;
+  private final int capacity;
   private final JsonMapper json = JsonMapper.builder().build();
   private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+  private final Counter dropped;
+
+  /** Writes were dropped from a full buffer: the tables' copies in Redis must be written again. */
+  private volatile boolean overflowed;
+
+  private volatile Runnable resync = () -> {};
   private final Thread writer;
   private final Timer writeLatency;
   private final Counter rowsWritten;
@@ -55,8 +67,21 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   private volatile boolean running = true;
   private volatile Instant oldestPending;
 
-  public JournalWriter(DataSource dataSource, MeterRegistry registry) {
+  public JournalWriter(
+      DataSource dataSource,
+      MeterRegistry registry,
+      CircuitBreakerRegistry breakers,
+      InstanceId instance,
+      @Value("${hokm.journal.buffer-capacity:200000}") int capacity) {
     this.dataSource = dataSource;
+    this.breaker = breakers.circuitBreaker("postgres");
+    this.instance = instance.value();
+    this.capacity = capacity;
+    this.dropped =
+        Counter.builder("hokm.journal.dropped")
+            .description(
+                "Journal writes dropped from the full in-memory buffer (rewritten from Redis later)")
+            .register(registry);
     this.writeLatency =
         Timer.builder("hokm.journal.write.latency")
             .description("Time to write one batch of the journal to PostgreSQL")
@@ -86,6 +111,15 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     return queue.size();
   }
 
+  /** How full the in-memory buffer is, 0..1. */
+  public double fill() {
+    return queue.size() / (double) capacity;
+  }
+
+  public CircuitBreaker.State breakerState() {
+    return breaker.getState();
+  }
+
   double lagSeconds() {
     Instant oldest = oldestPending;
     Write head = queue.peek();
@@ -100,8 +134,8 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   public void sessionOpened(OpenedSession session) {
     enqueue(
         "INSERT INTO game_sessions (id, room_id, session_key, status, seed, target_points,"
-            + " kot_scoring, is_private, join_code, created_at)"
-            + " VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            + " kot_scoring, is_private, join_code, created_at, server_instance, turn_seconds)"
+            + " VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
         session.sessionId(),
         session.roomId(),
         session.tableId() + "/" + session.sessionId(),
@@ -110,7 +144,9 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
         session.options().kot(),
         session.options().privateTable(),
         session.joinCode(),
-        ts(session.createdAt()));
+        ts(session.createdAt()),
+        instance,
+        session.options().turnSeconds());
   }
 
   @Override
@@ -248,6 +284,14 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     final Instant queuedAt = Instant.now();
   }
 
+  private static final class Callback extends Write {
+    final Runnable action;
+
+    Callback(Runnable action) {
+      this.action = action;
+    }
+  }
+
   private static final class Statement extends Write {
     final String sql;
     final Object[] args;
@@ -274,8 +318,52 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   }
 
   private void add(Write write) {
+    if (queue.size() >= capacity) {
+      // PostgreSQL has been away long enough to fill the buffer. Redis holds every table's record;
+      // once PostgreSQL is back the tables are written again from there.
+      overflowed = true;
+      dropped.increment();
+      return;
+    }
     enqueued.incrementAndGet();
     queue.add(write);
+  }
+
+  /** Runs {@code action} once every write queued before it is in PostgreSQL. */
+  public void afterWritten(Runnable action) {
+    add(new Callback(action));
+  }
+
+  /** What to do after an overflow, once the buffer has drained: write every table again. */
+  void onResync(Runnable action) {
+    this.resync = action;
+  }
+
+  /** Writes the whole record of a table again (idempotently): after a restart or an overflow. */
+  public void rewrite(hokm.table.TableSnapshot table) {
+    java.time.Instant now = java.time.Instant.now();
+    sessionOpened(
+        new OpenedSession(
+            table.sessionId(),
+            table.tableId(),
+            table.tableId() + "#" + table.gameNumber(),
+            table.seed(),
+            table.options(),
+            table.code(),
+            now));
+    if (table.status().equals("waiting")) {
+      return;
+    }
+    List<SeatRecord> seats = new ArrayList<>();
+    for (int i = 0; i < table.seats().size(); i++) {
+      hokm.table.TableSnapshot.Seat seat = table.seats().get(i);
+      seats.add(
+          new SeatRecord(i, seat.player(), seat.player() == null ? "heuristic" : null, false));
+    }
+    gameStarted(new StartedGame(table.sessionId(), table.options().rules(), seats, now));
+    for (RecordedMove move : table.moves()) {
+      move(move);
+    }
   }
 
   private void run() {
@@ -292,14 +380,35 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
           queue.drainTo(batch, MAX_BATCH - 1);
           oldestPending = first.queuedAt;
         }
+        if (!breaker.tryAcquirePermission()) {
+          // The breaker is open: PostgreSQL is known to be down. Wait for it to half-open.
+          Thread.sleep(200);
+          continue;
+        }
         long started = System.nanoTime();
-        write(batch);
-        writeLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        try {
+          write(batch);
+        } catch (SQLException | RuntimeException e) {
+          breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+          throw e;
+        }
+        long took = System.nanoTime() - started;
+        breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+        writeLatency.record(took, TimeUnit.NANOSECONDS);
         rowsWritten.increment(batch.size());
         written += batch.size();
+        for (Write write : batch) {
+          if (write instanceof Callback callback) {
+            runQuietly(callback.action);
+          }
+        }
         batch.clear();
         oldestPending = null;
         backoffMillis = 100;
+        if (overflowed && queue.isEmpty()) {
+          overflowed = false;
+          runQuietly(resync);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -321,6 +430,14 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     }
   }
 
+  private static void runQuietly(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.warn("journal callback failed: {}", e.toString());
+    }
+  }
+
   private void write(List<Write> batch) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
@@ -330,6 +447,10 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
           Write write = batch.get(i);
           if (write instanceof EndGame end) {
             endGame(connection, end);
+            i++;
+            continue;
+          }
+          if (write instanceof Callback) {
             i++;
             continue;
           }

@@ -43,6 +43,16 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     return port;
   }
 
+  /** Stops the server process (to see the application carry on without Redis). */
+  public void stop() {
+    server.stop();
+  }
+
+  /** Starts the server process again on the same port, empty. */
+  public void restart() {
+    server.start();
+  }
+
   @Override
   public void close() {
     server.stop();

@@ -16,12 +16,19 @@ public final class Mailbox implements Executor {
   private static final int BATCH = 64;
 
   private final Executor pool;
+  private final java.util.function.Consumer<Runnable> runner;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final Runnable drain = this::drain;
 
   public Mailbox(Executor pool) {
+    this(pool, Runnable::run);
+  }
+
+  /** A mailbox that runs each task through {@code runner} (which must call it). */
+  public Mailbox(Executor pool, java.util.function.Consumer<Runnable> runner) {
     this.pool = pool;
+    this.runner = runner;
   }
 
   @Override
@@ -39,7 +46,7 @@ public final class Mailbox implements Executor {
         break;
       }
       try {
-        task.run();
+        runner.accept(task);
       } catch (RuntimeException e) {
         log.error("table task failed", e);
       }

@@ -22,6 +22,7 @@ import hokm.table.Message;
 import hokm.table.PlayerRef;
 import hokm.table.TableClient;
 import hokm.table.TableOptions;
+import hokm.table.TableSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +74,14 @@ public final class Table {
   private Instant turnDeadline;
   private ScheduledFuture<?> turnTimer;
   private ScheduledFuture<?> waitTimer;
+  private final List<Object> held = new ArrayList<>();
+  private boolean holding;
+  private final List<RecordedMove> unsaved = new ArrayList<>();
+  private boolean dirty;
+  private long savedSeq = -1;
+
+  /** Until then, absent players count as slow rather than gone: they are reconnecting. */
+  private Instant restoredUntil;
 
   public Table(
       UUID id, String code, TableOptions options, boolean quickMatch, TableContext context) {
@@ -81,10 +90,103 @@ public final class Table {
     this.options = options;
     this.quickMatch = quickMatch;
     this.context = context;
-    this.mailbox = new Mailbox(context.mailboxPool());
+    this.mailbox = new Mailbox(context.mailboxPool(), this::runTask);
     for (int i = 0; i < Seats.COUNT; i++) {
       seats[i] = new SeatState(i);
     }
+  }
+
+  /**
+   * Rebuilds a table from its snapshot after a restart: the game is replayed from its seed and
+   * moves, every human is away (their seats wait for them for the reconnect grace), and the turn
+   * timer starts again.
+   */
+  public static Table restore(TableSnapshot snapshot, TableContext context) {
+    Table table =
+        new Table(
+            snapshot.tableId(),
+            snapshot.code(),
+            snapshot.options(),
+            snapshot.quickMatch(),
+            context);
+    table.mailbox.execute(() -> table.resume(snapshot));
+    return table;
+  }
+
+  private void resume(TableSnapshot snapshot) {
+    sessionId = snapshot.sessionId();
+    seed = snapshot.seed();
+    gameNumber = snapshot.gameNumber();
+    recordSequence = snapshot.recordSequence();
+    seq = snapshot.seq();
+    savedSeq = seq;
+    for (int i = 0; i < Seats.COUNT; i++) {
+      TableSnapshot.Seat saved = snapshot.seats().get(i);
+      seats[i].player = saved.player();
+      seats[i].bot = saved.bot();
+    }
+    status = Status.valueOf(snapshot.status().toUpperCase());
+    List<Move> moves = new ArrayList<>();
+    for (RecordedMove recorded : snapshot.moves()) {
+      Move move = toMove(recorded);
+      if (move != null) {
+        moves.add(move);
+      }
+    }
+    if (status != Status.WAITING) {
+      game = Game.replay(seed, options.rules(), moves);
+      phase = game.phase();
+    }
+    Duration grace = context.properties().reconnectGrace();
+    restoredUntil = context.clock().instant().plus(grace.dividedBy(2));
+    for (SeatState seat : seats) {
+      if (seat.player != null) {
+        SeatState away = seat;
+        seat.graceTimer = schedule(grace, () -> graceExpired(away, null));
+      }
+    }
+    if (game != null && game.isOver()) {
+      // Records the end again (the journal applies it once) and waits for a rematch.
+      finishGame();
+    } else if (status == Status.PLAYING) {
+      scheduleTurn();
+    }
+    dirty = true;
+  }
+
+  private static Move toMove(RecordedMove recorded) {
+    Map<String, Object> data = recorded.data();
+    switch (recorded.type()) {
+      case "choose_trump":
+        return new Move.ChooseTrump(recorded.seat(), Suit.fromWireName((String) data.get("suit")));
+      case "play_card":
+        {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> card = (Map<String, Object>) data.get("card");
+          return new Move.PlayCard(
+              recorded.seat(),
+              Card.of(
+                  Suit.fromWireName((String) card.get("suit")),
+                  hokm.engine.Rank.fromSymbol((String) card.get("rank"))));
+        }
+      case "forfeit":
+        return new Move.Forfeit(((Number) data.get("team")).intValue());
+      case "stop":
+        return new Move.Stop(EndReason.valueOf(((String) data.get("reason")).toUpperCase()));
+      default:
+        return null;
+    }
+  }
+
+  /** The humans seated here (mailbox thread only, or right after a restore is queued). */
+  public List<PlayerRef> players() {
+    List<PlayerRef> players = new ArrayList<>();
+    for (SeatState seat : seats) {
+      if (seat.player != null) {
+        players.add(seat.player);
+      }
+    }
+    return players;
   }
 
   private static final class SeatState {
@@ -152,6 +254,7 @@ public final class Table {
   /** Records the new table as a waiting session. */
   public void open() {
     newSession();
+    dirty = true;
     if (quickMatch && !options.fillWithBots()) {
       waitTimer =
           schedule(context.properties().quickMatchBotWait(), this::fillWithBotsIfStillWaiting);
@@ -189,7 +292,8 @@ public final class Table {
     }
     if (status != Status.WAITING) {
       if (!quiet) {
-        client.send(
+        deliver(
+            client,
             Message.error(
                 status == Status.CLOSED ? ErrorCode.TABLE_NOT_FOUND : ErrorCode.TABLE_FULL,
                 status == Status.CLOSED
@@ -204,7 +308,7 @@ public final class Table {
       target = seats[requestedSeat];
       if (!target.isFree()) {
         if (!quiet) {
-          client.send(Message.error(ErrorCode.SEAT_TAKEN, "That seat is taken.", replyTo));
+          deliver(client, Message.error(ErrorCode.SEAT_TAKEN, "That seat is taken.", replyTo));
         }
         return false;
       }
@@ -218,12 +322,13 @@ public final class Table {
     }
     if (target == null) {
       if (!quiet) {
-        client.send(Message.error(ErrorCode.TABLE_FULL, "All four seats are taken.", replyTo));
+        deliver(client, Message.error(ErrorCode.TABLE_FULL, "All four seats are taken.", replyTo));
       }
       return false;
     }
     target.player = player;
     target.client = client;
+    context.store().playerSeat(player.id(), id, target.index);
     spectators.remove(client.connectionId());
     broadcastExcept(
         client, event("player_joined").put("seat", target.index).put("player", seatInfo(target)));
@@ -238,7 +343,7 @@ public final class Table {
   /** Adds a spectator: public information only. */
   public void spectate(TableClient client, String replyTo) {
     if (status == Status.CLOSED) {
-      client.send(Message.error(ErrorCode.TABLE_NOT_FOUND, "This table is closed.", replyTo));
+      deliver(client, Message.error(ErrorCode.TABLE_NOT_FOUND, "This table is closed.", replyTo));
       return;
     }
     spectators.put(client.connectionId(), client);
@@ -255,15 +360,16 @@ public final class Table {
     SeatState seat = seatOf(client.player());
     if (seat == null) {
       if (spectators.remove(client.connectionId()) != null) {
-        client.send(reply("left", replyTo).put("tableId", id.toString()));
+        deliver(client, reply("left", replyTo).put("tableId", id.toString()));
       } else {
-        client.send(Message.error(ErrorCode.NOT_AT_TABLE, "You are not at this table.", replyTo));
+        deliver(
+            client, Message.error(ErrorCode.NOT_AT_TABLE, "You are not at this table.", replyTo));
       }
       return;
     }
     vacate(seat, "left");
     // After the seat is released, so the player can sit elsewhere as soon as they hear this.
-    client.send(reply("left", replyTo).put("tableId", id.toString()));
+    deliver(client, reply("left", replyTo).put("tableId", id.toString()));
   }
 
   private void vacate(SeatState seat, String why) {
@@ -305,6 +411,7 @@ public final class Table {
       case CLOSED -> {}
     }
     context.host().released(player, this);
+    context.store().playerSeat(player.id(), null, -1);
   }
 
   /**
@@ -388,7 +495,9 @@ public final class Table {
   }
 
   private void graceExpired(SeatState seat, TableClient lostClient) {
-    if (seat.client == null && seat.player != null && status == Status.PLAYING) {
+    if (seat.client == null
+        && seat.player != null
+        && (status == Status.PLAYING || status == Status.WAITING)) {
       vacate(seat, "grace_expired");
     }
   }
@@ -433,7 +542,7 @@ public final class Table {
 
   private void reject(TableClient client, ErrorCode code, String message, String replyTo) {
     context.metrics().moveRejected(code.name());
-    client.send(Message.error(code, message, replyTo));
+    deliver(client, Message.error(code, message, replyTo));
   }
 
   private static String describe(Rejection rejection) {
@@ -487,6 +596,22 @@ public final class Table {
 
   private void record(
       Move move, SeatState seat, boolean byBot, int hand, int trick, List<GameEvent> events) {
+    RecordedMove recorded = moveRecord(move, seat, byBot, hand, trick, ++recordSequence);
+    context.recorder().move(recorded);
+    unsaved.add(recorded);
+    for (GameEvent event : events) {
+      if (event instanceof GameEvent.HandOver over) {
+        context.recorder().handOver(sessionId, over, context.clock().instant());
+      }
+    }
+    // A deal follows the move that ended a hand: recorded after it, in order.
+    if (!game.isOver() && game.handNumber() != hand) {
+      recordDeal();
+    }
+  }
+
+  private RecordedMove moveRecord(
+      Move move, SeatState seat, boolean byBot, int hand, int trick, int sequence) {
     Map<String, Object> data = new LinkedHashMap<>();
     String type;
     if (move instanceof Move.PlayCard play) {
@@ -503,33 +628,27 @@ public final class Table {
       data.put("reason", ((Move.Stop) move).reason().name().toLowerCase());
     }
     PlayerRef player = seat == null || byBot ? null : seat.player;
-    boolean bot = seat != null && (byBot || seat.bot);
-    context
-        .recorder()
-        .move(
-            new RecordedMove(
-                sessionId,
-                ++recordSequence,
-                type,
-                seat == null ? -1 : seat.index,
-                player,
-                bot,
-                data,
-                hand,
-                trick,
-                context.clock().instant()));
-    for (GameEvent event : events) {
-      if (event instanceof GameEvent.HandOver over) {
-        context.recorder().handOver(sessionId, over, context.clock().instant());
-      }
-    }
-    // A deal follows the move that ended a hand: recorded after it, in order.
-    if (!game.isOver() && game.handNumber() != hand) {
-      recordDeal();
-    }
+    boolean bot = seat != null && (byBot || seat.bot || seat.player == null);
+    return new RecordedMove(
+        sessionId,
+        sequence,
+        type,
+        seat == null ? -1 : seat.index,
+        player,
+        bot,
+        data,
+        hand,
+        trick,
+        context.clock().instant());
   }
 
   private void recordDeal() {
+    RecordedMove deal = dealRecord(game, ++recordSequence);
+    context.recorder().move(deal);
+    unsaved.add(deal);
+  }
+
+  private RecordedMove dealRecord(Game game, int sequence) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("handSeed", game.handSeed(game.handNumber()));
     data.put("hakem", game.hakem());
@@ -546,20 +665,17 @@ public final class Table {
       first.put("dealt", Wire.cards(ceremony.dealt()));
       data.put("hakemChosen", first);
     }
-    context
-        .recorder()
-        .move(
-            new RecordedMove(
-                sessionId,
-                ++recordSequence,
-                "deal",
-                -1,
-                null,
-                false,
-                data,
-                game.handNumber(),
-                0,
-                context.clock().instant()));
+    return new RecordedMove(
+        sessionId,
+        sequence,
+        "deal",
+        -1,
+        null,
+        false,
+        data,
+        game.handNumber(),
+        0,
+        context.clock().instant());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -577,9 +693,13 @@ public final class Table {
     if (seat.bot) {
       wait = context.properties().botMoveDelay();
       why = null;
-    } else if (seat.client == null) {
+    } else if (seat.client == null && (restoredUntil == null || now.isAfter(restoredUntil))) {
       wait = context.properties().absentMoveDelay();
       why = "absent";
+    } else if (seat.client == null) {
+      // Just restored after a restart: the player is probably reconnecting; a normal turn.
+      wait = Duration.ofSeconds(options.turnSeconds());
+      why = "timeout";
     } else {
       wait = Duration.ofSeconds(options.turnSeconds());
       why = "timeout";
@@ -594,13 +714,13 @@ public final class Table {
       }
       if (s.index == turn && game.phase() == Phase.PLAYING) {
         Message own = copy(turnEvent).put("legal", Wire.cards(game.legalCards(turn)));
-        s.client.send(own);
+        deliver(s.client, own);
       } else {
-        s.client.send(turnEvent);
+        deliver(s.client, turnEvent);
       }
     }
     for (TableClient spectator : spectators.values()) {
-      spectator.send(turnEvent);
+      deliver(spectator, turnEvent);
     }
   }
 
@@ -698,19 +818,21 @@ public final class Table {
   public void rematch(TableClient client, String replyTo) {
     SeatState seat = seatOf(client.player());
     if (seat == null) {
-      client.send(
+      deliver(
+          client,
           Message.error(ErrorCode.NOT_A_PLAYER, "Only a seated player can do that.", replyTo));
       return;
     }
     if (status != Status.OVER) {
-      client.send(
+      deliver(
+          client,
           Message.error(ErrorCode.NO_REMATCH, "A rematch is offered after the game.", replyTo));
       return;
     }
     rematchVotes.add(seat.index);
     Message requested = event("rematch_requested").put("seat", seat.index);
     broadcastExcept(client, requested);
-    client.send(replyTo == null ? requested : copy(requested).put("replyTo", replyTo));
+    deliver(client, replyTo == null ? requested : copy(requested).put("replyTo", replyTo));
     maybeStartRematch();
   }
 
@@ -761,9 +883,11 @@ public final class Table {
         seat.player = null;
         seat.client = null;
         context.host().released(player, this);
+        context.store().playerSeat(player.id(), null, -1);
       }
     }
     spectators.clear();
+    context.store().closed(id);
     context.host().closed(this);
   }
 
@@ -772,7 +896,7 @@ public final class Table {
 
   public void sync(TableClient client, String replyTo) {
     if (seatOf(client.player()) == null && !spectators.containsKey(client.connectionId())) {
-      client.send(Message.error(ErrorCode.NOT_AT_TABLE, "You are not at this table.", replyTo));
+      deliver(client, Message.error(ErrorCode.NOT_AT_TABLE, "You are not at this table.", replyTo));
       return;
     }
     sendState(client, replyTo);
@@ -821,7 +945,7 @@ public final class Table {
         state.put("endReason", game.endReason().name().toLowerCase());
       }
     }
-    client.send(state);
+    deliver(client, state);
   }
 
   private Map<String, Object> publicState() {
@@ -878,7 +1002,8 @@ public final class Table {
         while (i < events.size() && events.get(i) instanceof GameEvent.CardsDealt dealt) {
           SeatState seat = seats[dealt.seat()];
           if (seat.client != null) {
-            seat.client.send(
+            deliver(
+                seat.client,
                 copy(common)
                     .put("cards", Wire.cards(dealt.cards()))
                     .put("hand", Wire.cards(dealt.hand())));
@@ -887,14 +1012,14 @@ public final class Table {
         }
         i--;
         for (TableClient spectator : spectators.values()) {
-          spectator.send(common);
+          deliver(spectator, common);
         }
         continue;
       }
       Message message = toMessage(event);
       if (i == 0 && mover != null && replyTo != null) {
         broadcastExcept(mover, message);
-        mover.send(copy(message).put("replyTo", replyTo));
+        deliver(mover, copy(message).put("replyTo", replyTo));
       } else {
         broadcast(message);
       }
@@ -969,15 +1094,121 @@ public final class Table {
     broadcastExcept(null, message);
   }
 
+  /**
+   * Sends a frame, or holds it while a move is being made durable: frames of a move leave only
+   * after the move is in the table store.
+   */
+  private void deliver(TableClient client, Message message) {
+    if (holding) {
+      held.add(client);
+      held.add(message);
+    } else {
+      client.send(message);
+    }
+  }
+
+  /**
+   * Runs one mailbox task. Its frames are held until what it changed is in the table store, so a
+   * restart never loses a move a player has seen.
+   */
+  private void runTask(Runnable task) {
+    holding = true;
+    try {
+      task.run();
+    } finally {
+      holding = false;
+      persist();
+      for (int i = 0; i < held.size(); i += 2) {
+        ((TableClient) held.get(i)).send((Message) held.get(i + 1));
+      }
+      held.clear();
+    }
+  }
+
+  private void persist() {
+    if (status == Status.CLOSED) {
+      unsaved.clear();
+      return;
+    }
+    if (!unsaved.isEmpty()) {
+      TableSnapshot description = describe(List.of());
+      for (RecordedMove move : unsaved) {
+        context.store().append(description, move);
+      }
+      unsaved.clear();
+      savedSeq = seq;
+      dirty = false;
+    } else if (dirty || seq != savedSeq) {
+      context.store().save(describe(List.of()));
+      savedSeq = seq;
+      dirty = false;
+    }
+  }
+
+  /** What the table store keeps of this table; {@code moves} as given. */
+  private TableSnapshot describe(List<RecordedMove> moves) {
+    List<TableSnapshot.Seat> seatList = new ArrayList<>(Seats.COUNT);
+    for (SeatState seat : seats) {
+      seatList.add(new TableSnapshot.Seat(seat.player, seat.bot));
+    }
+    return new TableSnapshot(
+        id,
+        code,
+        options,
+        quickMatch,
+        status.name().toLowerCase(),
+        sessionId,
+        gameNumber,
+        seed,
+        seq,
+        recordSequence,
+        seatList,
+        moves);
+  }
+
+  /**
+   * The whole table with its record rebuilt from the game (after the store was unavailable).
+   * Mailbox thread only.
+   */
+  public TableSnapshot fullSnapshot() {
+    List<RecordedMove> records = new ArrayList<>();
+    if (game != null) {
+      Game scratch = Game.start(seed, options.rules());
+      int sequence = 0;
+      records.add(dealRecord(scratch, ++sequence));
+      for (Move move : game.moves()) {
+        int hand = scratch.handNumber();
+        int trick = move instanceof Move.PlayCard ? scratch.trickNumber() : 0;
+        scratch.apply(move, hokm.engine.EventSink.NONE);
+        SeatState seat = seatOfMove(move);
+        records.add(moveRecord(move, seat, seat != null && seat.bot, hand, trick, ++sequence));
+        if (!scratch.isOver() && scratch.handNumber() != hand) {
+          records.add(dealRecord(scratch, ++sequence));
+        }
+      }
+    }
+    return describe(records);
+  }
+
+  private SeatState seatOfMove(Move move) {
+    if (move instanceof Move.PlayCard play) {
+      return seats[play.seat()];
+    }
+    if (move instanceof Move.ChooseTrump choose) {
+      return seats[choose.seat()];
+    }
+    return null;
+  }
+
   private void broadcastExcept(TableClient except, Message message) {
     for (SeatState seat : seats) {
       if (seat.client != null && seat.client != except) {
-        seat.client.send(message);
+        deliver(seat.client, message);
       }
     }
     for (TableClient spectator : spectators.values()) {
       if (spectator != except) {
-        spectator.send(message);
+        deliver(spectator, message);
       }
     }
   }

@@ -17,6 +17,7 @@ public record TableContext(
     Executor mailboxPool,
     ScheduledExecutorService timers,
     GameRecorder recorder,
+    hokm.table.TableStore store,
     TableMetrics metrics,
     Host host,
     Clock clock,

@@ -1,0 +1,299 @@
+package hokm.journal.internal;
+
+import hokm.table.GameRecorder.RecordedMove;
+import hokm.table.Lobby;
+import hokm.table.TableSnapshot;
+import hokm.table.TableStore;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.connection.DefaultStringRedisConnection;
+import org.springframework.data.redis.connection.StringRedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps every live table in Redis so a restarted server can resume it: a description (seats, seed,
+ * status) and the session's record (every deal and move), which is also the copy of the journal
+ * that survives the process. Guarded by the {@code redis} circuit breaker: while Redis is
+ * unavailable tables carry on in memory, and their Redis copies are rewritten once it is back.
+ *
+ * <p>Keys (all with a 24-hour expiry renewed on every write, and deleted when the table closes and
+ * the journal has written it):
+ *
+ * <ul>
+ *   <li>{@code hokm:table:{tableId}} hash, field {@code meta}: the table's description (JSON)
+ *   <li>{@code hokm:table:{tableId}:moves} list: the session's records in sequence order (JSON)
+ *   <li>{@code hokm:instance:{instanceId}:tables} set: the tables this server instance holds
+ *   <li>{@code hokm:player:{playerId}} hash: {@code table} and {@code seat} the player holds
+ * </ul>
+ */
+@Component
+public class RedisTableStore implements TableStore {
+  private static final Logger log = LoggerFactory.getLogger(RedisTableStore.class);
+  static final Duration TTL = Duration.ofHours(24);
+
+  private final StringRedisTemplate redis;
+  private final CircuitBreaker breaker;
+  private final ObjectProvider<Lobby> lobby;
+  private final JournalWriter journal;
+  private final PostgresTableRecovery recovery;
+  private final String instanceKey;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  /** Tables whose Redis copy is incomplete and must be rewritten whole. */
+  private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
+
+  public RedisTableStore(
+      StringRedisTemplate redis,
+      CircuitBreakerRegistry breakers,
+      ObjectProvider<Lobby> lobby,
+      JournalWriter journal,
+      PostgresTableRecovery recovery,
+      InstanceId instance) {
+    this.redis = redis;
+    this.breaker = breakers.circuitBreaker("redis");
+    this.lobby = lobby;
+    this.journal = journal;
+    this.recovery = recovery;
+    this.instanceKey = "hokm:instance:" + instance.value() + ":tables";
+    journal.onResync(this::resync);
+  }
+
+  /** After the journal dropped writes: writes every table of this instance again from Redis. */
+  void resync() {
+    try {
+      Set<String> members = redis.opsForSet().members(instanceKey);
+      for (String member : members == null ? Set.<String>of() : members) {
+        TableSnapshot snapshot = load(UUID.fromString(member));
+        if (snapshot != null) {
+          journal.rewrite(snapshot);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.error("could not rewrite the journal from Redis: {}", e.toString());
+    }
+  }
+
+  /** The table's copy in Redis, or null. */
+  public TableSnapshot load(UUID tableId) {
+    Object meta = redis.opsForHash().get(tableKey(tableId), "meta");
+    if (meta == null) {
+      return null;
+    }
+    List<String> records = redis.opsForList().range(movesKey(tableId), 0, -1);
+    TableSnapshot description = json.readValue((String) meta, TableSnapshot.class);
+    List<RecordedMove> moves = new ArrayList<>();
+    for (String record : records == null ? List.<String>of() : records) {
+      moves.add(json.readValue(record, RecordedMove.class));
+    }
+    return description.withMoves(moves);
+  }
+
+  static String tableKey(UUID tableId) {
+    return "hokm:table:" + tableId;
+  }
+
+  static String movesKey(UUID tableId) {
+    return "hokm:table:" + tableId + ":moves";
+  }
+
+  static String playerKey(UUID playerId) {
+    return "hokm:player:" + playerId;
+  }
+
+  @Override
+  public void save(TableSnapshot table) {
+    if (dirty.contains(table.tableId())) {
+      return;
+    }
+    String meta = meta(table);
+    guarded(
+        table.tableId(),
+        connection -> {
+          connection.hSet(tableKey(table.tableId()), "meta", meta);
+          connection.expire(tableKey(table.tableId()), TTL.toSeconds());
+          connection.sAdd(instanceKey, table.tableId().toString());
+        });
+  }
+
+  @Override
+  public void append(TableSnapshot table, RecordedMove move) {
+    if (dirty.contains(table.tableId())) {
+      // Its copy has a gap: only a whole rewrite can fix it.
+      return;
+    }
+    String meta = meta(table);
+    String record = json.writeValueAsString(move);
+    guarded(
+        table.tableId(),
+        connection -> {
+          connection.rPush(movesKey(table.tableId()), record);
+          connection.hSet(tableKey(table.tableId()), "meta", meta);
+          connection.expire(movesKey(table.tableId()), TTL.toSeconds());
+          connection.expire(tableKey(table.tableId()), TTL.toSeconds());
+          connection.sAdd(instanceKey, table.tableId().toString());
+        });
+  }
+
+  @Override
+  public void playerSeat(UUID playerId, UUID tableId, int seat) {
+    guarded(
+        null,
+        connection -> {
+          if (tableId == null) {
+            connection.del(playerKey(playerId));
+          } else {
+            connection.hMSet(
+                playerKey(playerId), Map.of("table", tableId.toString(), "seat", "" + seat));
+            connection.expire(playerKey(playerId), TTL.toSeconds());
+          }
+        });
+  }
+
+  @Override
+  public void closed(UUID tableId) {
+    dirty.remove(tableId);
+    // Dropped only once every write queued before this one is in PostgreSQL.
+    journal.afterWritten(() -> forget(tableId));
+  }
+
+  void forget(UUID tableId) {
+    guarded(
+        null,
+        connection -> {
+          connection.del(tableKey(tableId), movesKey(tableId));
+          connection.sRem(instanceKey, tableId.toString());
+        });
+  }
+
+  private String meta(TableSnapshot table) {
+    return json.writeValueAsString(table.withMoves(List.of()));
+  }
+
+  /** Runs a Redis write through the breaker; on failure the table is marked for a rewrite. */
+  private void guarded(UUID tableId, java.util.function.Consumer<StringRedisConnection> write) {
+    if (!breaker.tryAcquirePermission()) {
+      if (tableId != null) {
+        dirty.add(tableId);
+      }
+      return;
+    }
+    long started = System.nanoTime();
+    try {
+      redis.executePipelined(
+          (RedisCallback<Object>)
+              connection -> {
+                write.accept(new DefaultStringRedisConnection(connection));
+                return null;
+              });
+      breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    } catch (RuntimeException e) {
+      breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+      if (tableId != null) {
+        dirty.add(tableId);
+      }
+      log.warn("redis write failed: {}", e.toString());
+    }
+  }
+
+  /** While Redis is back, rewrites the tables whose copies missed writes. */
+  @Scheduled(fixedDelayString = "${hokm.redis.rewrite-interval:1000}")
+  void rewriteDirty() {
+    if (dirty.isEmpty() || breaker.getState() == CircuitBreaker.State.OPEN) {
+      return;
+    }
+    Lobby tables = lobby.getIfAvailable();
+    if (tables == null) {
+      return;
+    }
+    for (UUID tableId : new ArrayList<>(dirty)) {
+      tables.snapshotTable(tableId, this::rewrite);
+    }
+  }
+
+  /** Replaces a table's Redis copy with a whole snapshot (called on the table's mailbox). */
+  void rewrite(TableSnapshot table) {
+    if (!breaker.tryAcquirePermission()) {
+      return;
+    }
+    List<String> records = new ArrayList<>();
+    for (RecordedMove move : table.moves()) {
+      records.add(json.writeValueAsString(move));
+    }
+    String meta = meta(table);
+    long started = System.nanoTime();
+    try {
+      redis.executePipelined(
+          (RedisCallback<Object>)
+              raw -> {
+                StringRedisConnection connection = new DefaultStringRedisConnection(raw);
+                connection.multi();
+                connection.del(movesKey(table.tableId()));
+                if (!records.isEmpty()) {
+                  connection.rPush(movesKey(table.tableId()), records.toArray(String[]::new));
+                }
+                connection.hSet(tableKey(table.tableId()), "meta", meta);
+                connection.expire(movesKey(table.tableId()), TTL.toSeconds());
+                connection.expire(tableKey(table.tableId()), TTL.toSeconds());
+                connection.sAdd(instanceKey, table.tableId().toString());
+                connection.exec();
+                return null;
+              });
+      breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      dirty.remove(table.tableId());
+      for (var seat : table.seats()) {
+        if (seat.player() != null) {
+          playerSeat(seat.player().id(), table.tableId(), table.seats().indexOf(seat));
+        }
+      }
+    } catch (RuntimeException e) {
+      breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+    }
+  }
+
+  /** Tables whose Redis copy is waiting for a rewrite. */
+  public int dirtyTables() {
+    return dirty.size();
+  }
+
+  @Override
+  public List<TableSnapshot> restore() {
+    List<TableSnapshot> restored = new ArrayList<>();
+    Set<UUID> sessions = new HashSet<>();
+    try {
+      Set<String> members = redis.opsForSet().members(instanceKey);
+      for (String member : members == null ? Set.<String>of() : members) {
+        TableSnapshot snapshot = load(UUID.fromString(member));
+        if (snapshot == null) {
+          redis.opsForSet().remove(instanceKey, member);
+          continue;
+        }
+        restored.add(snapshot);
+        sessions.add(snapshot.sessionId());
+        // The journal may not have written the end of what Redis holds: write it (idempotently).
+        journal.rewrite(snapshot);
+      }
+    } catch (RuntimeException e) {
+      log.warn("could not read tables from Redis, restoring from PostgreSQL", e);
+    }
+    for (TableSnapshot snapshot : recovery.activeTables(sessions)) {
+      restored.add(snapshot);
+    }
+    return restored;
+  }
+}

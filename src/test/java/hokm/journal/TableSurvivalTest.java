@@ -1,0 +1,167 @@
+package hokm.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hokm.engine.Game;
+import hokm.engine.Move;
+import hokm.engine.PlayedCard;
+import hokm.engine.Rank;
+import hokm.engine.Suit;
+import hokm.journal.internal.JournalWriter;
+import hokm.journal.internal.RedisTableStore;
+import hokm.platform.embedded.EmbeddedServices;
+import hokm.table.GameRecorder.RecordedMove;
+import hokm.table.TableSnapshot;
+import hokm.testsupport.IntegrationTest;
+import hokm.testsupport.TestFrames;
+import hokm.testsupport.WsClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tables live in Redis as they are played, so a restarted server can resume them exactly; while
+ * Redis is down games go on, and their copies are rewritten once it is back.
+ */
+@IntegrationTest
+class TableSurvivalTest {
+  @LocalServerPort int port;
+  @Autowired RedisTableStore store;
+  @Autowired JournalWriter journal;
+  @Autowired StringRedisTemplate redis;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aTableInRedisRebuildsExactlyTheGameThePlayersSee() throws Exception {
+    WsClient player = TestFrames.guest(port);
+    JsonNode created =
+        player.request(Map.of("type", "create_table", "fillWithBots", true, "turnSeconds", 300));
+    UUID tableId = UUID.fromString(created.path("tableId").asString());
+    int seat = created.path("you").path("seat").asInt();
+    TestFrames.playUntilMyTurnWithCardsOnTheTable(player, seat, new Random(4));
+    JsonNode state = player.request(Map.of("type", "sync"));
+
+    TableSnapshot snapshot = snapshotOf(tableId);
+    assertThat(snapshot.status()).isEqualTo("playing");
+    assertThat(snapshot.seats().get(seat).player().username())
+        .isEqualTo(state.path("seats").get(seat).path("username").asString());
+    Game game = Game.replay(snapshot.seed(), snapshot.options().rules(), engineMoves(snapshot));
+    assertThat(game.hand(seat)).isEqualTo(TestFrames.cards(state.path("cards")));
+    List<String> table = new ArrayList<>();
+    for (PlayedCard played : game.tableCards()) {
+      table.add(played.seat() + ":" + played.card());
+    }
+    List<String> shown = new ArrayList<>();
+    for (JsonNode played : state.path("table")) {
+      shown.add(played.path("seat").asInt() + ":" + TestFrames.card(played.path("card")));
+    }
+    assertThat(table).isEqualTo(shown);
+    assertThat(game.turn()).isEqualTo(seat);
+    assertThat(snapshot.seq()).isGreaterThanOrEqualTo(state.path("seq").asLong());
+
+    // The Redis record and the PostgreSQL record are the same rows.
+    assertThat(journal.flush(Duration.ofSeconds(10))).isTrue();
+    List<Integer> sequences = new ArrayList<>();
+    for (RecordedMove move : snapshot.moves()) {
+      sequences.add(move.sequence());
+    }
+    List<Integer> stored =
+        jdbc.queryForList(
+            "SELECT sequence_number FROM game_moves WHERE game_session_id = ?"
+                + " ORDER BY sequence_number",
+            Integer.class,
+            snapshot.sessionId());
+    assertThat(stored).isEqualTo(sequences);
+    player.close();
+  }
+
+  @Test
+  void whenRedisStopsTheGameGoesOnAndItsCopyIsRewrittenWhenRedisReturns() throws Exception {
+    WsClient player = TestFrames.guest(port);
+    JsonNode created =
+        player.request(Map.of("type", "create_table", "fillWithBots", true, "turnSeconds", 300));
+    UUID tableId = UUID.fromString(created.path("tableId").asString());
+    int seat = created.path("you").path("seat").asInt();
+    var redisServer = EmbeddedServices.runningRedis().orElseThrow();
+    redisServer.stop();
+    try {
+      // Moves go on without Redis.
+      int before = player.received.size();
+      TestFrames.playMoves(player, seat, new Random(6), 20);
+      assertThat(player.received.size()).isGreaterThan(before);
+    } finally {
+      redisServer.restart();
+    }
+    // Redis came back empty: the table's copy is written again, whole.
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    TableSnapshot snapshot = null;
+    while (System.nanoTime() < deadline) {
+      snapshot =
+          store.restore().stream()
+              .filter(t -> t.tableId().equals(tableId))
+              .findFirst()
+              .orElse(null);
+      if (snapshot != null && store.dirtyTables() == 0 && !snapshot.moves().isEmpty()) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(snapshot).as("the table is back in Redis").isNotNull();
+    JsonNode state = player.request(Map.of("type", "sync"));
+    Game game = Game.replay(snapshot.seed(), snapshot.options().rules(), engineMoves(snapshot));
+    assertThat(game.hand(seat).size()).isLessThanOrEqualTo(13);
+    assertThat(snapshot.moves().get(0).type()).isEqualTo("deal");
+    for (int i = 0; i < snapshot.moves().size(); i++) {
+      assertThat(snapshot.moves().get(i).sequence()).isEqualTo(i + 1);
+    }
+    // The rewritten copy is at least as far as the state the player was shown.
+    assertThat(game.publicView().hand()).isGreaterThanOrEqualTo(state.path("handNumber").asInt(1));
+    player.close();
+  }
+
+  /** The table's copy in Redis, once every table's copy is complete. */
+  private TableSnapshot snapshotOf(UUID tableId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      TableSnapshot snapshot = store.dirtyTables() == 0 ? store.load(tableId) : null;
+      if (snapshot != null) {
+        return snapshot;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("table " + tableId + " is not in Redis");
+  }
+
+  static List<Move> engineMoves(TableSnapshot snapshot) {
+    List<Move> moves = new ArrayList<>();
+    for (RecordedMove recorded : snapshot.moves()) {
+      switch (recorded.type()) {
+        case "choose_trump" ->
+            moves.add(
+                new Move.ChooseTrump(
+                    recorded.seat(), Suit.fromWireName((String) recorded.data().get("suit"))));
+        case "play_card" -> {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> card = (Map<String, Object>) recorded.data().get("card");
+          moves.add(
+              new Move.PlayCard(
+                  recorded.seat(),
+                  hokm.engine.Card.of(
+                      Suit.fromWireName((String) card.get("suit")),
+                      Rank.fromSymbol((String) card.get("rank")))));
+        }
+        default -> {}
+      }
+    }
+    return moves;
+  }
+}
