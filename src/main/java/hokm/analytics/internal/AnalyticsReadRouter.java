@@ -118,6 +118,28 @@ public class AnalyticsReadRouter implements DisposableBean {
     }
   }
 
+  /** Whether a replica is configured, and whether it answered the last check. */
+  public org.springframework.boot.health.contributor.Health health() {
+    if (replica == null) {
+      return org.springframework.boot.health.contributor.Health.unknown()
+          .withDetail("replica", "not configured: analytics reads use the primary")
+          .build();
+    }
+    try {
+      replica.queryForObject("SELECT 1", Integer.class);
+      replicaUp.set(1);
+      return org.springframework.boot.health.contributor.Health.up()
+          .withDetail("analyticsBreaker", breaker.getState().name())
+          .build();
+    } catch (RuntimeException e) {
+      replicaUp.set(0);
+      return org.springframework.boot.health.contributor.Health.down()
+          .withDetail("analyticsBreaker", breaker.getState().name())
+          .withDetail("fallback", "analytics reads go to the primary")
+          .build();
+    }
+  }
+
   @Override
   public void destroy() {
     if (replicaPool != null) {
