@@ -67,7 +67,11 @@ final class AutoPlayer implements AutoCloseable {
         continue;
       }
       lastFrameAt.set(System.nanoTime());
-      handle(current, frame);
+      try {
+        handle(current, frame);
+      } catch (RuntimeException e) {
+        // The socket closed under us (the server stopping): the loop reconnects.
+      }
     }
   }
 
