@@ -355,17 +355,11 @@ class GameplayTest {
   }
 
   static Card card(JsonNode node) {
-    return Card.of(
-        Suit.fromWireName(node.path("suit").asString()),
-        Rank.fromSymbol(node.path("rank").asString()));
+    return hokm.testsupport.TestFrames.card(node);
   }
 
   static CardSet cards(JsonNode array) {
-    List<Card> cards = new ArrayList<>();
-    for (JsonNode node : array) {
-      cards.add(card(node));
-    }
-    return CardSet.of(cards);
+    return hokm.testsupport.TestFrames.cards(array);
   }
 
   private static TeamCounts teams(JsonNode node) {

@@ -1,12 +1,9 @@
 package hokm.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import hokm.testsupport.Http;
+import hokm.testsupport.TestFrames;
 import hokm.testsupport.WsClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import tools.jackson.databind.JsonNode;
 
@@ -15,13 +12,11 @@ final class Players {
   private Players() {}
 
   static String guestToken(int port) {
-    Http.Response response = new Http(port).post("/api/auth/guest", "{}");
-    assertThat(response.status()).as(response.body()).isIn(200, 201);
-    return response.text("accessToken");
+    return TestFrames.guestToken(port);
   }
 
   static WsClient guest(int port) {
-    return WsClient.login(port, guestToken(port));
+    return TestFrames.guest(port);
   }
 
   static List<WsClient> guests(int port, int count) {
@@ -71,18 +66,6 @@ final class Players {
   }
 
   static void decide(WsClient client, JsonNode turn, Random random) {
-    if (turn.path("phase").asString().equals("choosing_trump")) {
-      String[] suits = {"spades", "hearts", "diamonds", "clubs"};
-      client.send(Map.of("type", "choose_trump", "suit", suits[random.nextInt(4)]));
-    } else {
-      JsonNode legal = turn.path("legal");
-      JsonNode card = legal.get(random.nextInt(legal.size()));
-      client.send(
-          Map.of(
-              "type",
-              "play_card",
-              "card",
-              Map.of("suit", card.path("suit").asString(), "rank", card.path("rank").asString())));
-    }
+    TestFrames.decide(client, turn, random);
   }
 }
