@@ -208,23 +208,34 @@ class AnalyticsViewsTest {
   void heatmapCountsByWeekdayAndHour() {
     Map<String, Long> after = heat();
     assertThat(after).hasSize(7 * 24 * 3);
+    // Games other tests left to bots may still be recorded meanwhile: they land in the current
+    // hour's cell (and the one before, should the hour turn), never in the fixture's 2021 cells.
+    List<String> live = new java.util.ArrayList<>();
+    for (Map<String, Object> row :
+        sql.query(
+            "SELECT extract(isodow FROM t)::int AS weekday, extract(hour FROM t)::int AS hour"
+                + " FROM (VALUES (now() AT TIME ZONE 'UTC'),"
+                + " (now() AT TIME ZONE 'UTC' - interval '1 hour')) AS v(t)")) {
+      live.add(row.get("weekday") + "/" + row.get("hour") + "/");
+    }
     Map<String, Long> delta = new HashMap<>();
     after.forEach(
         (k, v) -> {
           long d = v - heatBefore.get(k);
-          if (d != 0) {
+          if (d != 0 && live.stream().noneMatch(k::startsWith)) {
             delta.put(k, d);
           }
         });
-    assertThat(delta)
-        .containsOnly(
-            Map.entry("1/9/games_started", 1L),
-            Map.entry("1/14/games_started", 1L),
-            Map.entry("2/8/games_started", 1L),
-            Map.entry("1/9/moves_made", 5L),
-            Map.entry("2/8/moves_made", 3L),
-            Map.entry("1/9/active_players", 3L),
-            Map.entry("2/8/active_players", 1L));
+    Map<String, Long> expected = new HashMap<>();
+    expected.put("1/9/games_started", 1L);
+    expected.put("1/14/games_started", 1L);
+    expected.put("2/8/games_started", 1L);
+    expected.put("1/9/moves_made", 5L);
+    expected.put("2/8/moves_made", 3L);
+    expected.put("1/9/active_players", 3L);
+    expected.put("2/8/active_players", 1L);
+    expected.keySet().removeIf(k -> live.stream().anyMatch(k::startsWith));
+    assertThat(delta).isEqualTo(expected);
   }
 
   @Test
