@@ -1,14 +1,11 @@
 package hokm.journal;
 
 import hokm.engine.Card;
-import hokm.engine.EndReason;
 import hokm.engine.Game;
 import hokm.engine.GameEvent;
 import hokm.engine.Move;
-import hokm.engine.Rank;
 import hokm.engine.Rules;
 import hokm.engine.Seats;
-import hokm.engine.Suit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ReplayService {
   private final JdbcTemplate jdbc;
+  private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+      new tools.jackson.core.type.TypeReference<>() {};
   private final JsonMapper json = JsonMapper.builder().build();
 
   public ReplayService(JdbcTemplate jdbc) {
@@ -140,7 +139,11 @@ public class ReplayService {
         }
         continue;
       }
-      Move move = toMove(recorded, data);
+      Move move =
+          hokm.table.GameRecorder.RecordedMove.toMove(
+              recorded.type(),
+              recorded.seat() == null ? -1 : recorded.seat(),
+              json.readValue(recorded.data(), MAP));
       List<GameEvent> events = new ArrayList<>();
       if (move == null || game.apply(move, events::add) != null) {
         mismatches.add("move " + recorded.sequence() + " (" + recorded.type() + ") is refused");
@@ -227,30 +230,6 @@ public class ReplayService {
     }
     hand.put("deal", deal);
     return hand;
-  }
-
-  private static Move toMove(RecordedMove recorded, JsonNode data) {
-    return switch (recorded.type()) {
-      case "choose_trump" -> {
-        Suit suit = Suit.fromWireName(data.path("suit").asString(null));
-        yield recorded.seat() == null || suit == null
-            ? null
-            : new Move.ChooseTrump(recorded.seat(), suit);
-      }
-      case "play_card" -> {
-        Suit suit = Suit.fromWireName(data.path("card").path("suit").asString(null));
-        Rank rank = Rank.fromSymbol(data.path("card").path("rank").asString(null));
-        yield recorded.seat() == null || suit == null || rank == null
-            ? null
-            : new Move.PlayCard(recorded.seat(), Card.of(suit, rank));
-      }
-      case "forfeit" -> new Move.Forfeit(data.path("team").asInt());
-      case "stop" -> {
-        String reason = data.path("reason").asString("");
-        yield reason.isEmpty() ? null : new Move.Stop(EndReason.valueOf(reason.toUpperCase()));
-      }
-      default -> null;
-    };
   }
 
   private static List<Object> cards(List<Card> cards) {

@@ -1,8 +1,12 @@
 package hokm.table;
 
+import hokm.engine.Card;
 import hokm.engine.EndReason;
 import hokm.engine.GameEvent;
+import hokm.engine.Move;
+import hokm.engine.Rank;
 import hokm.engine.Rules;
+import hokm.engine.Suit;
 import hokm.engine.TeamCounts;
 import java.time.Instant;
 import java.util.List;
@@ -105,7 +109,43 @@ public interface GameRecorder {
       Map<String, Object> data,
       int hand,
       int trick,
-      Instant at) {}
+      Instant at) {
+
+    /**
+     * The engine's move this record stands for, or null for a deal (or a record it cannot read).
+     */
+    public Move toMove() {
+      return toMove(type, seat, data);
+    }
+
+    /** The engine's move of a record of this type, seat and data; null for a deal. */
+    public static Move toMove(String type, int seat, Map<String, Object> data) {
+      try {
+        switch (type) {
+          case "choose_trump":
+            return new Move.ChooseTrump(seat, Suit.fromWireName((String) data.get("suit")));
+          case "play_card":
+            {
+              Map<?, ?> card = (Map<?, ?>) data.get("card");
+              Suit suit = Suit.fromWireName((String) card.get("suit"));
+              Rank rank = Rank.fromSymbol((String) card.get("rank"));
+              return suit == null || rank == null
+                  ? null
+                  : new Move.PlayCard(seat, Card.of(suit, rank));
+            }
+          case "forfeit":
+            return new Move.Forfeit(((Number) data.get("team")).intValue());
+          case "stop":
+            return new Move.Stop(EndReason.valueOf(((String) data.get("reason")).toUpperCase()));
+          default:
+            return null;
+        }
+      } catch (RuntimeException e) {
+        // A damaged record: the caller treats it as a move it cannot replay.
+        return null;
+      }
+    }
+  }
 
   /**
    * @param winnerTeam 1 or 2, or 0 when nobody won

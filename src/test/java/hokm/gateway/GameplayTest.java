@@ -33,19 +33,9 @@ class GameplayTest {
   @Test
   void fourPlayersPlayAPrivateTableToTheEndAndEveryFrameObeysTheRules() {
     List<WsClient> clients = Players.guests(port, 4);
-    JsonNode created =
-        clients.get(0).request(Map.of("type", "create_table", "private", true, "targetPoints", 2));
-    assertThat(created.path("type").asString()).isEqualTo("table_state");
-    String code = created.path("code").asString();
-    assertThat(code).hasSizeGreaterThanOrEqualTo(8);
     int[] seats = new int[4];
-    seats[0] = Players.seatOf(created);
-    for (int i = 1; i < 4; i++) {
-      JsonNode joined =
-          clients.get(i).request(Map.of("type", "join_table", "code", code.toLowerCase()));
-      assertThat(joined.path("type").asString()).as(joined.toString()).isEqualTo("table_state");
-      seats[i] = Players.seatOf(joined);
-    }
+    JsonNode created = Players.seatAtPrivateTable(clients, Map.of("targetPoints", 2), seats);
+    assertThat(created.path("code").asString()).hasSizeGreaterThanOrEqualTo(8);
     assertThat(seats).containsExactlyInAnyOrder(0, 1, 2, 3);
 
     Players.playUntilGameOver(clients, seats, new Random(1));

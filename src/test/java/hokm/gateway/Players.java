@@ -1,5 +1,7 @@
 package hokm.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import hokm.testsupport.TestFrames;
 import hokm.testsupport.WsClient;
 import java.util.ArrayList;
@@ -25,6 +27,31 @@ final class Players {
       clients.add(guest(port));
     }
     return clients;
+  }
+
+  /**
+   * The first client opens a private table with these options, the other three join it by code.
+   * Returns the first client's table_state; {@code seats[i]} receives client i's seat.
+   */
+  static JsonNode seatAtPrivateTable(
+      List<WsClient> clients, java.util.Map<String, Object> options, int[] seats) {
+    java.util.Map<String, Object> create = new java.util.LinkedHashMap<>(options);
+    create.put("type", "create_table");
+    create.put("private", true);
+    JsonNode created = clients.get(0).request(create);
+    assertThat(created.path("type").asString()).as(created.toString()).isEqualTo("table_state");
+    seats[0] = seatOf(created);
+    String code = created.path("code").asString();
+    for (int i = 1; i < clients.size(); i++) {
+      // Codes are not case-sensitive.
+      JsonNode joined =
+          clients
+              .get(i)
+              .request(java.util.Map.of("type", "join_table", "code", code.toLowerCase()));
+      assertThat(joined.path("type").asString()).as(joined.toString()).isEqualTo("table_state");
+      seats[i] = seatOf(joined);
+    }
+    return created;
   }
 
   /** The seat a table_state says is ours. */

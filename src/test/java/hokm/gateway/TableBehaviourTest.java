@@ -115,15 +115,8 @@ class TableBehaviourTest {
   @Test
   void gameRefusalsCarryTheRulesCodes() {
     List<WsClient> clients = Players.guests(port, 4);
-    JsonNode created =
-        clients.get(0).request(Map.of("type", "create_table", "private", true, "turnSeconds", 300));
     int[] seats = new int[4];
-    seats[0] = Players.seatOf(created);
-    for (int i = 1; i < 4; i++) {
-      seats[i] =
-          Players.seatOf(
-              clients.get(i).request(Map.of("type", "join_table", "code", code(created))));
-    }
+    JsonNode created = Players.seatAtPrivateTable(clients, Map.of("turnSeconds", 300), seats);
     WsClient fifth = Players.guest(port);
     assertThat(code(fifth.requestError(Map.of("type", "join_table", "code", code(created)))))
         .isEqualTo("TABLE_FULL");
@@ -328,15 +321,8 @@ class TableBehaviourTest {
   @Test
   void aTeamWhoseHumansAllLeftForfeits() {
     List<WsClient> clients = Players.guests(port, 4);
-    JsonNode created =
-        clients.get(0).request(Map.of("type", "create_table", "private", true, "turnSeconds", 300));
     int[] seats = new int[4];
-    seats[0] = Players.seatOf(created);
-    for (int i = 1; i < 4; i++) {
-      seats[i] =
-          Players.seatOf(
-              clients.get(i).request(Map.of("type", "join_table", "code", code(created))));
-    }
+    JsonNode created = Players.seatAtPrivateTable(clients, Map.of("turnSeconds", 300), seats);
     // Seats 0 and 2 (team 1) leave: their team forfeits, team 2 wins.
     WsClient seat0 = clients.get(indexOf(seats, 0));
     WsClient seat2 = clients.get(indexOf(seats, 2));

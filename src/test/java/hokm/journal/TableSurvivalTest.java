@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hokm.engine.Game;
 import hokm.engine.Move;
 import hokm.engine.PlayedCard;
-import hokm.engine.Rank;
-import hokm.engine.Suit;
 import hokm.journal.internal.JournalWriter;
 import hokm.journal.internal.RedisTableStore;
 import hokm.platform.embedded.EmbeddedServices;
@@ -144,22 +142,9 @@ class TableSurvivalTest {
   static List<Move> engineMoves(TableSnapshot snapshot) {
     List<Move> moves = new ArrayList<>();
     for (RecordedMove recorded : snapshot.moves()) {
-      switch (recorded.type()) {
-        case "choose_trump" ->
-            moves.add(
-                new Move.ChooseTrump(
-                    recorded.seat(), Suit.fromWireName((String) recorded.data().get("suit"))));
-        case "play_card" -> {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> card = (Map<String, Object>) recorded.data().get("card");
-          moves.add(
-              new Move.PlayCard(
-                  recorded.seat(),
-                  hokm.engine.Card.of(
-                      Suit.fromWireName((String) card.get("suit")),
-                      Rank.fromSymbol((String) card.get("rank")))));
-        }
-        default -> {}
+      Move move = recorded.toMove();
+      if (move != null) {
+        moves.add(move);
       }
     }
     return moves;

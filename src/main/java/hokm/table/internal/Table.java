@@ -128,7 +128,7 @@ public final class Table {
     status = Status.valueOf(snapshot.status().toUpperCase());
     List<Move> moves = new ArrayList<>();
     for (RecordedMove recorded : snapshot.moves()) {
-      Move move = toMove(recorded);
+      Move move = recorded.toMove();
       if (move != null) {
         moves.add(move);
       }
@@ -152,41 +152,6 @@ public final class Table {
       scheduleTurn();
     }
     dirty = true;
-  }
-
-  private static Move toMove(RecordedMove recorded) {
-    Map<String, Object> data = recorded.data();
-    switch (recorded.type()) {
-      case "choose_trump":
-        return new Move.ChooseTrump(recorded.seat(), Suit.fromWireName((String) data.get("suit")));
-      case "play_card":
-        {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> card = (Map<String, Object>) data.get("card");
-          return new Move.PlayCard(
-              recorded.seat(),
-              Card.of(
-                  Suit.fromWireName((String) card.get("suit")),
-                  hokm.engine.Rank.fromSymbol((String) card.get("rank"))));
-        }
-      case "forfeit":
-        return new Move.Forfeit(((Number) data.get("team")).intValue());
-      case "stop":
-        return new Move.Stop(EndReason.valueOf(((String) data.get("reason")).toUpperCase()));
-      default:
-        return null;
-    }
-  }
-
-  /** The humans seated here (mailbox thread only, or right after a restore is queued). */
-  public List<PlayerRef> players() {
-    List<PlayerRef> players = new ArrayList<>();
-    for (SeatState seat : seats) {
-      if (seat.player != null) {
-        players.add(seat.player);
-      }
-    }
-    return players;
   }
 
   private static final class SeatState {
