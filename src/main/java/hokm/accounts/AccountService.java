@@ -1,5 +1,6 @@
 package hokm.accounts;
 
+import hokm.accounts.internal.PlayerExistence;
 import hokm.accounts.internal.PlayerRepository;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,15 +16,18 @@ public class AccountService {
 
   private final JwtDecoder jwtDecoder;
   private final PlayerRepository players;
+  private final PlayerExistence existence;
 
-  AccountService(JwtDecoder jwtDecoder, PlayerRepository players) {
+  AccountService(JwtDecoder jwtDecoder, PlayerRepository players, PlayerExistence existence) {
     this.jwtDecoder = jwtDecoder;
     this.players = players;
+    this.existence = existence;
   }
 
   /**
-   * Checks an access token (signature, issuer, expiry) without touching the database. Anything
-   * wrong with it, including null, yields empty; it never throws for a bad token.
+   * Checks an access token (signature, issuer, expiry) and that its player still exists (a cached
+   * look-up, see {@link PlayerExistence}). Anything wrong with it, including null, yields empty; it
+   * never throws for a bad token. Meant for the moment a client authenticates, not for every frame.
    */
   public Optional<AuthenticatedPlayer> authenticate(String accessToken) {
     if (accessToken == null || accessToken.isBlank()) {
@@ -33,7 +37,7 @@ public class AccountService {
       Jwt jwt = jwtDecoder.decode(accessToken.trim());
       UUID id = UUID.fromString(jwt.getSubject());
       String username = jwt.getClaimAsString("username");
-      if (username == null || jwt.getExpiresAt() == null) {
+      if (username == null || jwt.getExpiresAt() == null || !existence.exists(id)) {
         return Optional.empty();
       }
       return Optional.of(new AuthenticatedPlayer(id, username, jwt.getExpiresAt()));

@@ -1,6 +1,8 @@
 package hokm.gateway;
 
 import hokm.gateway.internal.GameSocketHandler;
+import hokm.security.AuditLog;
+import hokm.security.Limits;
 import hokm.table.Lobby;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +30,7 @@ public class GatewayConfiguration implements WebSocketConfigurer {
   static final int CONTAINER_FRAME_LIMIT = 64 * 1024;
 
   private final GameSocketHandler handler;
+  private final GatewayProperties properties;
 
   GatewayConfiguration(
       Lobby lobby,
@@ -35,7 +38,10 @@ public class GatewayConfiguration implements WebSocketConfigurer {
       ObjectProvider<ConnectionRecorder> recorders,
       ObjectProvider<Clock> clocks,
       GatewayProperties properties,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Limits limits,
+      AuditLog audit) {
+    this.properties = properties;
     this.handler =
         new GameSocketHandler(
             lobby,
@@ -43,7 +49,9 @@ public class GatewayConfiguration implements WebSocketConfigurer {
             recorders.getIfAvailable(() -> ConnectionRecorder.NONE),
             properties,
             JsonMapper.builder().build(),
-            clocks.getIfAvailable(Clock::systemUTC));
+            clocks.getIfAvailable(Clock::systemUTC),
+            limits,
+            audit);
     Gauge.builder("hokm.sockets.connected", handler, GameSocketHandler::connectionCount)
         .description("Open WebSocket connections")
         .register(registry);
@@ -51,7 +59,10 @@ public class GatewayConfiguration implements WebSocketConfigurer {
 
   @Override
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-    registry.addHandler(handler, "/ws").setAllowedOriginPatterns("*");
+    registry
+        .addHandler(handler, "/ws")
+        .addInterceptors(handler.handshakeInterceptor())
+        .setAllowedOriginPatterns(properties.allowedOrigins().toArray(new String[0]));
   }
 
   @Bean

@@ -68,6 +68,11 @@ public class Player {
     return new Player(username, null, null, now);
   }
 
+  void changePassword(String newHash, Instant now) {
+    this.passwordHash = newHash;
+    this.updatedAt = now;
+  }
+
   void seen(Instant now) {
     this.lastSeen = now;
   }

@@ -31,7 +31,10 @@ public final class Connection implements TableClient {
   private final AtomicBoolean flushing = new AtomicBoolean();
   private final Runnable flush = this::flush;
   private final RateLimiter rateLimiter;
+  private final String ip;
+  private final Runnable onTooSlow;
 
+  private volatile long lastFrameNanos = System.nanoTime();
   private volatile PlayerRef player;
   private volatile Instant tokenExpiresAt;
   private volatile boolean closed;
@@ -43,12 +46,16 @@ public final class Connection implements TableClient {
       Function<Message, String> encoder,
       Executor senders,
       int outboundLimit,
-      RateLimiter rateLimiter) {
+      RateLimiter rateLimiter,
+      String ip,
+      Runnable onTooSlow) {
     this.session = session;
     this.encoder = encoder;
     this.senders = senders;
     this.outboundLimit = outboundLimit;
     this.rateLimiter = rateLimiter;
+    this.ip = ip;
+    this.onTooSlow = onTooSlow;
   }
 
   @Override
@@ -78,6 +85,19 @@ public final class Connection implements TableClient {
     return tokenExpiresAt != null && now.isAfter(tokenExpiresAt);
   }
 
+  Instant tokenExpiresAt() {
+    return tokenExpiresAt;
+  }
+
+  /** A frame arrived: the socket is not idle. */
+  void touch(long nanos) {
+    lastFrameNanos = nanos;
+  }
+
+  long lastFrameNanos() {
+    return lastFrameNanos;
+  }
+
   void authTimer(ScheduledFuture<?> timer) {
     this.authTimer = timer;
   }
@@ -95,10 +115,9 @@ public final class Connection implements TableClient {
     refusedInARow = 0;
   }
 
+  /** The client's IP as the web server saw it (behind trusted proxies: the forwarded one). */
   String remoteAddress() {
-    return session.getRemoteAddress() == null
-        ? null
-        : session.getRemoteAddress().getAddress().getHostAddress();
+    return ip;
   }
 
   @Override
@@ -109,6 +128,9 @@ public final class Connection implements TableClient {
     String text = message.encoded(encoder);
     int size = queuedBytes.addAndGet(text.length());
     if (size > outboundLimit) {
+      if (!closed) {
+        onTooSlow.run();
+      }
       close(CloseCodes.TOO_SLOW);
       return;
     }
