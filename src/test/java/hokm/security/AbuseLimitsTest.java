@@ -52,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
       "hokm.gateway.rate-per-second=1000000",
       "hokm.security.login.max-failures-per-account=3",
       "hokm.security.login.max-failures-per-ip=6",
-      "hokm.security.login.window=1m"
+      "hokm.security.login.window=1m",
+      "hokm.gateway.allowed-origins=https://hokm.example,https://*.hokm.example"
     })
 class AbuseLimitsTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -142,6 +143,24 @@ class AbuseLimitsTest {
       assertThat(other.status).as("another address is not affected").isEqualTo(101);
     }
     assertThat(limits.count(Limits.CONNECTION_RATE)).isGreaterThan(before);
+  }
+
+  @Test
+  void browsersMayOpenTheSocketOnlyFromAllowedOrigins() {
+    try (RawWebSocket evil =
+        RawWebSocket.open(
+            port, Map.of("X-Forwarded-For", newAddress(), "Origin", "https://evil.example"), 0)) {
+      assertThat(evil.status).isEqualTo(403);
+    }
+    for (String origin : List.of("https://hokm.example", "https://play.hokm.example")) {
+      try (RawWebSocket allowed =
+          RawWebSocket.open(port, Map.of("X-Forwarded-For", newAddress(), "Origin", origin), 0)) {
+        assertThat(allowed.status).as(origin).isEqualTo(101);
+      }
+    }
+    try (RawWebSocket noOrigin = RawWebSocket.open(port, from(newAddress()), 0)) {
+      assertThat(noOrigin.status).as("clients that are not browsers send no Origin").isEqualTo(101);
+    }
   }
 
   @Test
