@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedOrigins origin patterns browsers may open the socket from ({@code *}: any); other
  *     origins get HTTP 403. Clients that send no Origin (not browsers) are not affected
  * @param sweepInterval how often idle sockets and expired tokens are looked for
+ * @param sendTimeout how long one write to a socket may block before the socket is given up
  */
 @ConfigurationProperties("hokm.gateway")
 public record GatewayProperties(
@@ -44,4 +45,5 @@ public record GatewayProperties(
     @DefaultValue("30s") Duration tokenExpiryGrace,
     @DefaultValue("5") int tablesPerMinute,
     @DefaultValue("*") List<String> allowedOrigins,
-    @DefaultValue("1s") Duration sweepInterval) {}
+    @DefaultValue("1s") Duration sweepInterval,
+    @DefaultValue("5s") Duration sendTimeout) {}

@@ -108,6 +108,14 @@ class AbuseLimitsTest {
     return answer;
   }
 
+  /** A socket from a fresh address, authenticated. */
+  private WsClient login(String token) {
+    WsClient client = WsClient.connect(port, from(newAddress()));
+    client.send(Map.of("type", "hello", "token", token));
+    client.awaitType("welcome");
+    return client;
+  }
+
   private String token(UUID player, String username, Duration ttl) {
     Instant now = Instant.now();
     JwtClaimsSet claims =
@@ -198,9 +206,8 @@ class AbuseLimitsTest {
   @Test
   void quietSocketsAreClosedAndPingingOnesAreNot() throws InterruptedException {
     Answer guest = guest(newAddress());
-    WsClient quiet = WsClient.login(port, guest.body().path("accessToken").asString());
-    WsClient talking =
-        WsClient.login(port, guest(newAddress()).body().path("accessToken").asString());
+    WsClient quiet = login(guest.body().path("accessToken").asString());
+    WsClient talking = login(guest(newAddress()).body().path("accessToken").asString());
     long end = System.nanoTime() + Duration.ofMillis(3500).toNanos();
     while (System.nanoTime() < end) {
       talking.send(Map.of("type", "ping"));
@@ -217,11 +224,11 @@ class AbuseLimitsTest {
     Answer guest = guest(newAddress());
     UUID id = UUID.fromString(guest.body().path("player").path("id").asString());
     String name = guest.body().path("player").path("username").asString();
-    WsClient stale = WsClient.login(port, token(id, name, Duration.ofSeconds(2)));
+    WsClient stale = login(token(id, name, Duration.ofSeconds(2)));
     Answer other = guest(newAddress());
     UUID otherId = UUID.fromString(other.body().path("player").path("id").asString());
     String otherName = other.body().path("player").path("username").asString();
-    WsClient renewed = WsClient.login(port, token(otherId, otherName, Duration.ofSeconds(2)));
+    WsClient renewed = login(token(otherId, otherName, Duration.ofSeconds(2)));
     boolean renewedHello = false;
     long start = System.nanoTime();
     while (!stale.isClosed() && System.nanoTime() - start < Duration.ofSeconds(8).toNanos()) {
@@ -246,8 +253,7 @@ class AbuseLimitsTest {
 
   @Test
   void aPlayerCreatesOnlySoManyTablesAMinute() {
-    WsClient player =
-        WsClient.login(port, guest(newAddress()).body().path("accessToken").asString());
+    WsClient player = login(guest(newAddress()).body().path("accessToken").asString());
     for (int i = 0; i < 2; i++) {
       JsonNode created = player.request(Map.of("type", "create_table", "turnSeconds", 300));
       assertThat(created.path("type").asString()).as(created.toString()).isEqualTo("table_state");
@@ -393,6 +399,46 @@ class AbuseLimitsTest {
       int code = slow.readUntilClose();
       assertThat(code).isIn(CloseCodes.TOO_SLOW.getCode(), -1);
     }
+  }
+
+  @Test
+  void slowReadersDoNotHoldUpAnyoneElse() throws Exception {
+    List<RawWebSocket> slow = new ArrayList<>();
+    String ping = JSON.writeValueAsString(Map.of("type", "ping", "id", "p".repeat(64)));
+    for (int i = 0; i < 4; i++) {
+      RawWebSocket socket = RawWebSocket.open(port, from(newAddress()), 4096);
+      socket.sendText(
+          JSON.writeValueAsString(
+              Map.of(
+                  "type",
+                  "hello",
+                  "token",
+                  guest(newAddress()).body().path("accessToken").asString())));
+      slow.add(socket);
+    }
+    // Fill each slow reader's path until the server's writes to it block.
+    for (int round = 0; round < 20; round++) {
+      for (RawWebSocket socket : slow) {
+        try {
+          for (int i = 0; i < 100; i++) {
+            socket.sendText(ping);
+          }
+        } catch (IOException closed) {
+          // already given up on
+        }
+      }
+    }
+    WsClient healthy = login(guest(newAddress()).body().path("accessToken").asString());
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      JsonNode pong = healthy.request(Map.of("type", "ping"));
+      assertThat(pong.path("type").asString()).isEqualTo("pong");
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("a healthy socket is answered promptly while slow readers stall")
+          .isLessThan(Duration.ofMillis(500));
+    }
+    healthy.close();
+    slow.forEach(RawWebSocket::close);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,7 @@ public final class Connection implements TableClient {
   private final RateLimiter rateLimiter;
   private final String ip;
   private final Runnable onTooSlow;
+  private final Executor closer;
 
   private volatile long lastFrameNanos = System.nanoTime();
   private volatile PlayerRef player;
@@ -48,7 +50,9 @@ public final class Connection implements TableClient {
       int outboundLimit,
       RateLimiter rateLimiter,
       String ip,
-      Runnable onTooSlow) {
+      Runnable onTooSlow,
+      Executor closer) {
+    this.closer = closer;
     this.session = session;
     this.encoder = encoder;
     this.senders = senders;
@@ -159,12 +163,24 @@ public final class Connection implements TableClient {
     }
   }
 
+  /**
+   * Closes the socket. The close frame is written by the closer pool: a client that stopped reading
+   * can hold that write up to the send timeout, and no table or receiving thread may wait for it.
+   */
   void close(CloseStatus status) {
     if (closed) {
       return;
     }
     closed = true;
     outbound.clear();
+    try {
+      closer.execute(() -> closeSession(status));
+    } catch (RejectedExecutionException e) {
+      closeSession(status);
+    }
+  }
+
+  private void closeSession(CloseStatus status) {
     try {
       session.close(status);
     } catch (IOException | RuntimeException e) {

@@ -41,6 +41,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import tools.jackson.core.JacksonException;
@@ -69,6 +70,7 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   private final Clock clock;
   private final ExecutorService senders;
   private final ScheduledExecutorService timers;
+  private final ExecutorService closer;
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final Map<UUID, Connection> byPlayer = new ConcurrentHashMap<>();
   private final Map<String, RateLimiter> handshakesByIp = new ConcurrentHashMap<>();
@@ -108,6 +110,14 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
         Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread thread = new Thread(r, "ws-timers");
+              thread.setDaemon(true);
+              return thread;
+            });
+    AtomicInteger closers = new AtomicInteger();
+    this.closer =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "ws-closer-" + closers.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
@@ -212,6 +222,12 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   public void shutdown() {
     timers.shutdownNow();
     senders.shutdown();
+    closer.shutdown();
+    try {
+      closer.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private String encode(Message message) {
@@ -236,7 +252,9 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
             () -> {
               limits.triggered(Limits.OUTBOUND_BUFFER);
               audit.limitTriggered(Limits.OUTBOUND_BUFFER, ip, ip, playerIdOf(session.getId()));
-            });
+            },
+            closer);
+    limitSendTime(session);
     connections.put(session.getId(), connection);
     int fromIp = socketsByIp.computeIfAbsent(ip, k -> new AtomicInteger()).incrementAndGet();
     if (fromIp > properties.maxSocketsPerIp()) {
@@ -270,6 +288,25 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       byPlayer.remove(player.id(), connection);
       lobby.disconnected(connection);
       recorder.disconnected(connection.connectionId(), clock.instant());
+    }
+  }
+
+  /**
+   * Bounds how long one write to this socket may block (Tomcat's default is 20 s): a client that
+   * stops reading holds a sender thread at most this long before the write fails and the socket is
+   * closed.
+   */
+  private void limitSendTime(WebSocketSession session) {
+    if (session instanceof NativeWebSocketSession nativeSession) {
+      jakarta.websocket.Session socket =
+          nativeSession.getNativeSession(jakarta.websocket.Session.class);
+      if (socket != null) {
+        socket
+            .getUserProperties()
+            .put(
+                "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT",
+                properties.sendTimeout().toMillis());
+      }
     }
   }
 
