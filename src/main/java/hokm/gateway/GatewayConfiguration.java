@@ -7,11 +7,14 @@ import hokm.table.Lobby;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -23,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSocket
 @EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayConfiguration implements WebSocketConfigurer {
+  private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
+
   /**
    * Frames up to this size reach the protocol, which answers MESSAGE_TOO_LARGE above {@link
    * GatewayProperties#maxFrameBytes()}; beyond it the container closes the socket (1009).
@@ -40,8 +45,14 @@ public class GatewayConfiguration implements WebSocketConfigurer {
       GatewayProperties properties,
       MeterRegistry registry,
       Limits limits,
-      AuditLog audit) {
+      AuditLog audit,
+      Environment environment) {
     this.properties = properties;
+    if (environment.matchesProfiles("prod") && properties.allowedOrigins().contains("*")) {
+      log.warn(
+          "hokm.gateway.allowed-origins is '*': browsers on any site may open /ws;"
+              + " list your sites (HOKM_GATEWAY_ALLOWED_ORIGINS), see docs/security.md");
+    }
     this.handler =
         new GameSocketHandler(
             lobby,

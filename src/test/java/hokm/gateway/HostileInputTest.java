@@ -187,6 +187,8 @@ class HostileInputTest {
       // Half authenticated, half not: both paths get the hostile frames.
       sockets.add(i % 2 == 0 ? WsClient.login(port, token) : WsClient.connect(port));
     }
+    List<WsClient> retired = new ArrayList<>();
+    List<String> allTokens = new ArrayList<>(tokens);
     List<String> frames = frames().sampleStream().limit(FRAMES).toList();
     Random random = new Random(7);
     int sent = 0;
@@ -195,7 +197,10 @@ class HostileInputTest {
         WsClient socket = sockets.get(s);
         if (socket.isClosed()) {
           assertThat(socket.awaitClose(Duration.ofSeconds(1))).isIn(DOCUMENTED_CLOSES);
-          socket = WsClient.login(port, Players.guestToken(port));
+          retired.add(socket);
+          String token = Players.guestToken(port);
+          allTokens.add(token);
+          socket = WsClient.login(port, token);
           sockets.set(s, socket);
         }
         try {
@@ -236,15 +241,50 @@ class HostileInputTest {
     game.get(120, java.util.concurrent.TimeUnit.SECONDS);
     honest.received.forEach(HostileInputTest::assertClean);
     assertThat(honest.received).anyMatch(f -> "game_over".equals(f.path("type").asString()));
-    for (WsClient socket : sockets) {
+    List<WsClient> everySocket = new ArrayList<>(sockets);
+    everySocket.addAll(retired);
+    List<UUID> hostilePlayers = new ArrayList<>();
+    for (WsClient socket : everySocket) {
+      for (JsonNode frame : socket.received) {
+        if ("welcome".equals(frame.path("type").asString())) {
+          hostilePlayers.add(UUID.fromString(frame.path("player").path("id").asString()));
+        }
+      }
       socket.close();
     }
     honest.close();
+    for (WsClient socket : everySocket) {
+      socket.awaitClose(Duration.ofSeconds(5));
+    }
+    // Hostile players may have sat down and started games with bots: each one comes back and
+    // leaves, so no game of theirs plays on after the test.
+    for (String token : allTokens) {
+      WsClient again = WsClient.login(port, token);
+      JsonNode left = again.request(Map.of("type", "leave_table"));
+      assertThat(
+              "left".equals(left.path("type").asString())
+                  || "NOT_AT_TABLE".equals(left.path("code").asString()))
+          .as(left.toString())
+          .isTrue();
+      again.close();
+      again.awaitClose(Duration.ofSeconds(5));
+    }
+    Thread.sleep(300); // the server sees the closes
 
     // The record stays consistent: the bot game is finished and complete, and no game's moves
     // or hands have gaps.
     assertThat(journal.flush(Duration.ofSeconds(20))).isTrue();
     try (SqlSession sql = new SqlSession(TestBackends.superuser())) {
+      assertThat(
+              ((Number)
+                      sql.value(
+                          "SELECT count(*) FROM game_sessions s JOIN game_participants p"
+                              + " ON p.game_session_id = s.id WHERE p.player_id = ANY (?)"
+                              + " AND s.status IN ('waiting', 'active')",
+                          (Object) hostilePlayers.toArray(new UUID[0])))
+                  .intValue())
+          .as("no game of a hostile player plays on")
+          .isZero();
       assertThat(
               sql.value(
                   "SELECT s.status FROM game_sessions s JOIN game_participants p"
@@ -267,6 +307,15 @@ class HostileInputTest {
                               + " GROUP BY game_session_id"
                               + " HAVING max(hand_number) <> count(*)) gaps"))
                   .intValue())
+          .isZero();
+      assertThat(
+              ((Number)
+                      sql.value(
+                          "SELECT count(*) FROM websocket_connections WHERE is_active"
+                              + " AND player_id = ANY (?)",
+                          (Object) hostilePlayers.toArray(new UUID[0])))
+                  .intValue())
+          .as("no connection of a closed socket is left open in the record")
           .isZero();
       assertThat(
               ((Number)

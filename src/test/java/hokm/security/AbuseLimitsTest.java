@@ -151,6 +151,8 @@ class AbuseLimitsTest {
       assertThat(other.status).as("another address is not affected").isEqualTo(101);
     }
     assertThat(limits.count(Limits.CONNECTION_RATE)).isGreaterThan(before);
+    String metrics = new hokm.testsupport.Http(port).get("/actuator/prometheus").body();
+    assertThat(metrics).contains("hokm_limits_triggered_total{limit=\"connection_rate\"");
   }
 
   @Test
@@ -228,11 +230,19 @@ class AbuseLimitsTest {
     Answer other = guest(newAddress());
     UUID otherId = UUID.fromString(other.body().path("player").path("id").asString());
     String otherName = other.body().path("player").path("username").asString();
-    WsClient renewed = login(token(otherId, otherName, Duration.ofSeconds(2)));
+    WsClient renewed = login(token(otherId, otherName, Duration.ofSeconds(4)));
     boolean renewedHello = false;
     long start = System.nanoTime();
-    while (!stale.isClosed() && System.nanoTime() - start < Duration.ofSeconds(8).toNanos()) {
-      stale.send(Map.of("type", "ping")); // activity, so the idle limit is not what closes it
+    // Past the renewed socket's first token and its grace (4 s + 1 s): only the fresh hello keeps
+    // it.
+    while (System.nanoTime() - start < Duration.ofMillis(6500).toNanos()) {
+      if (!stale.isClosed()) {
+        try {
+          stale.send(Map.of("type", "ping")); // activity, so the idle limit is not what closes it
+        } catch (RuntimeException closedMeanwhile) {
+          // closed by the server between the check and the send
+        }
+      }
       renewed.send(Map.of("type", "ping"));
       if (!renewedHello && System.nanoTime() - start > Duration.ofMillis(1500).toNanos()) {
         renewed.send(
@@ -435,7 +445,7 @@ class AbuseLimitsTest {
       assertThat(pong.path("type").asString()).isEqualTo("pong");
       assertThat(Duration.ofNanos(System.nanoTime() - start))
           .as("a healthy socket is answered promptly while slow readers stall")
-          .isLessThan(Duration.ofMillis(500));
+          .isLessThan(Duration.ofSeconds(2));
     }
     healthy.close();
     slow.forEach(RawWebSocket::close);
