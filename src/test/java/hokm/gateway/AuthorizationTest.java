@@ -191,6 +191,11 @@ class AuthorizationTest {
   @Test
   void aFloodIsAnsweredWithRateLimitedAndThenClosed() {
     WsClient client = Players.guest(port);
+    for (int i = 0; i < 100; i++) {
+      client.sendText("{\"type\":\"ping\"}");
+    }
+    client.await(f -> "RATE_LIMITED".equals(f.path("code").asString(null)));
+    // Frames still queued for a flooding socket may be dropped when it is closed.
     for (int i = 0; i < 400 && !client.isClosed(); i++) {
       try {
         client.sendText("{\"type\":\"ping\"}");
@@ -199,7 +204,6 @@ class AuthorizationTest {
       }
     }
     assertThat(client.awaitClose(Duration.ofSeconds(10))).isEqualTo(CloseCodes.FLOOD.getCode());
-    assertThat(client.received).anyMatch(f -> "RATE_LIMITED".equals(f.path("code").asString(null)));
   }
 
   @Test
