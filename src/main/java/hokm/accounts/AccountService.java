@@ -1,5 +1,6 @@
 package hokm.accounts;
 
+import hokm.accounts.internal.PlayerExistence;
 import hokm.accounts.internal.PlayerRepository;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,15 +16,18 @@ public class AccountService {
 
   private final JwtDecoder jwtDecoder;
   private final PlayerRepository players;
+  private final PlayerExistence existence;
 
-  AccountService(JwtDecoder jwtDecoder, PlayerRepository players) {
+  AccountService(JwtDecoder jwtDecoder, PlayerRepository players, PlayerExistence existence) {
     this.jwtDecoder = jwtDecoder;
     this.players = players;
+    this.existence = existence;
   }
 
   /**
-   * Checks an access token (signature, issuer, expiry) without touching the database. Anything
-   * wrong with it, including null, yields empty; it never throws for a bad token.
+   * Checks an access token (signature, issuer, expiry) and that its player still exists (a cached
+   * look-up, see {@link PlayerExistence}). Anything wrong with it, including null, yields empty; it
+   * never throws for a bad token. Meant for the moment a client authenticates, not for every frame.
    */
   public Optional<AuthenticatedPlayer> authenticate(String accessToken) {
     if (accessToken == null || accessToken.isBlank()) {
@@ -36,8 +40,11 @@ public class AccountService {
       if (subject == null || username == null || jwt.getExpiresAt() == null) {
         return Optional.empty();
       }
-      return Optional.of(
-          new AuthenticatedPlayer(UUID.fromString(subject), username, jwt.getExpiresAt()));
+      UUID id = UUID.fromString(subject);
+      if (!existence.exists(id)) {
+        return Optional.empty();
+      }
+      return Optional.of(new AuthenticatedPlayer(id, username, jwt.getExpiresAt()));
     } catch (JwtException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -10,11 +10,21 @@ public final class CloseCodes {
   /** No valid hello in time. */
   public static final CloseStatus AUTH_TIMEOUT = new CloseStatus(4001, "authentication timeout");
 
+  /** No frame (not even a ping) for the idle timeout. */
+  public static final CloseStatus IDLE = new CloseStatus(4002, "idle timeout");
+
   /** Too many messages refused by the rate limit. */
   public static final CloseStatus FLOOD = new CloseStatus(4008, "rate limit exceeded");
 
   /** The client does not read its frames fast enough. */
   public static final CloseStatus TOO_SLOW = new CloseStatus(4009, "client too slow");
+
+  /** Too many open sockets from this IP address. */
+  public static final CloseStatus TOO_MANY_CONNECTIONS =
+      new CloseStatus(4029, "too many connections from this address");
+
+  /** The token expired and no fresh hello came within the grace period. */
+  public static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4401, "token expired");
 
   /** The server is stopping: reconnect (to another instance). */
   public static final CloseStatus GOING_AWAY = CloseStatus.GOING_AWAY;

@@ -1,15 +1,20 @@
 package hokm.gateway;
 
 import hokm.gateway.internal.GameSocketHandler;
+import hokm.security.AuditLog;
+import hokm.security.Limits;
 import hokm.table.Lobby;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -21,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSocket
 @EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayConfiguration implements WebSocketConfigurer {
+  private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
+
   /**
    * Frames up to this size reach the protocol, which answers MESSAGE_TOO_LARGE above {@link
    * GatewayProperties#maxFrameBytes()}; beyond it the container closes the socket (1009).
@@ -28,6 +35,7 @@ public class GatewayConfiguration implements WebSocketConfigurer {
   static final int CONTAINER_FRAME_LIMIT = 64 * 1024;
 
   private final GameSocketHandler handler;
+  private final GatewayProperties properties;
 
   GatewayConfiguration(
       Lobby lobby,
@@ -35,7 +43,16 @@ public class GatewayConfiguration implements WebSocketConfigurer {
       ObjectProvider<ConnectionRecorder> recorders,
       ObjectProvider<Clock> clocks,
       GatewayProperties properties,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Limits limits,
+      AuditLog audit,
+      Environment environment) {
+    this.properties = properties;
+    if (environment.matchesProfiles("prod") && properties.allowedOrigins().contains("*")) {
+      log.warn(
+          "hokm.gateway.allowed-origins is '*': browsers on any site may open /ws;"
+              + " list your sites (HOKM_GATEWAY_ALLOWED_ORIGINS), see docs/security.md");
+    }
     this.handler =
         new GameSocketHandler(
             lobby,
@@ -43,7 +60,9 @@ public class GatewayConfiguration implements WebSocketConfigurer {
             recorders.getIfAvailable(() -> ConnectionRecorder.NONE),
             properties,
             JsonMapper.builder().build(),
-            clocks.getIfAvailable(Clock::systemUTC));
+            clocks.getIfAvailable(Clock::systemUTC),
+            limits,
+            audit);
     Gauge.builder("hokm.sockets.connected", handler, GameSocketHandler::connectionCount)
         .description("Open WebSocket connections")
         .register(registry);
@@ -51,7 +70,10 @@ public class GatewayConfiguration implements WebSocketConfigurer {
 
   @Override
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-    registry.addHandler(handler, "/ws").setAllowedOriginPatterns("*");
+    registry
+        .addHandler(handler, "/ws")
+        .addInterceptors(handler.handshakeInterceptor())
+        .setAllowedOriginPatterns(properties.allowedOrigins().toArray(new String[0]));
   }
 
   @Bean

@@ -105,6 +105,15 @@ public final class SqlSession implements AutoCloseable {
     return s;
   }
 
+  /** Makes the changes so far permanent (for tests whose rows the server itself must see). */
+  public void commit() {
+    try {
+      connection.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     try {

@@ -34,13 +34,16 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   private WebSocket socket;
 
   public static WsClient connect(int port) {
+    return connect(port, Map.of());
+  }
+
+  /** Connects with extra handshake headers (e.g. X-Forwarded-For from this trusted loopback). */
+  public static WsClient connect(int port, Map<String, String> headers) {
     WsClient client = new WsClient();
-    client.socket =
-        HttpClient.newHttpClient()
-            .newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .buildAsync(URI.create("ws://localhost:" + port + "/ws"), client)
-            .join();
+    WebSocket.Builder builder =
+        HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+    headers.forEach(builder::header);
+    client.socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/ws"), client).join();
     return client;
   }
 

@@ -1,5 +1,6 @@
 package hokm.accounts.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Sign-up, login, tokens and passwords. The client's address is the request's remote address, which
+ * the web server takes from X-Forwarded-For only when the request came through a trusted proxy (see
+ * docs/security.md).
+ */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
@@ -24,24 +30,26 @@ class AuthController {
 
   @PostMapping("/register")
   @ResponseStatus(HttpStatus.CREATED)
-  AuthResponse register(@Valid @RequestBody AuthRequests.Register request) {
-    return auth.register(request);
+  AuthResponse register(
+      @Valid @RequestBody AuthRequests.Register request, HttpServletRequest http) {
+    return auth.register(request, http.getRemoteAddr());
   }
 
   @PostMapping("/login")
-  AuthResponse login(@Valid @RequestBody AuthRequests.Login request) {
-    return auth.login(request);
+  AuthResponse login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http) {
+    return auth.login(request, http.getRemoteAddr());
   }
 
   @PostMapping("/guest")
   @ResponseStatus(HttpStatus.CREATED)
-  AuthResponse guest(@Valid @RequestBody(required = false) AuthRequests.Guest request) {
-    return auth.guest(request);
+  AuthResponse guest(
+      @Valid @RequestBody(required = false) AuthRequests.Guest request, HttpServletRequest http) {
+    return auth.guest(request, http.getRemoteAddr());
   }
 
   @PostMapping("/refresh")
-  AuthResponse refresh(@Valid @RequestBody AuthRequests.Refresh request) {
-    return auth.refresh(request);
+  AuthResponse refresh(@Valid @RequestBody AuthRequests.Refresh request, HttpServletRequest http) {
+    return auth.refresh(request, http.getRemoteAddr());
   }
 
   /**
@@ -50,15 +58,32 @@ class AuthController {
    */
   @PostMapping("/logout")
   ResponseEntity<Void> logout(
-      @RequestBody(required = false) AuthRequests.Logout request,
-      @AuthenticationPrincipal Jwt caller) {
+      @Valid @RequestBody(required = false) AuthRequests.Logout request,
+      @AuthenticationPrincipal Jwt caller,
+      HttpServletRequest http) {
     if (request != null && request.refreshToken() != null && !request.refreshToken().isBlank()) {
-      auth.logout(request.refreshToken());
+      auth.logout(request.refreshToken(), http.getRemoteAddr());
     } else if (caller != null) {
-      auth.logoutEverywhere(UUID.fromString(caller.getSubject()));
+      auth.logoutEverywhere(UUID.fromString(caller.getSubject()), http.getRemoteAddr());
     } else {
       throw AuthErrors.unauthenticated();
     }
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * Changes the caller's password (an access token is required, and the current password). Every
+   * refresh token of the player is revoked; access tokens already issued run out on their own.
+   */
+  @PostMapping("/password")
+  ResponseEntity<Void> changePassword(
+      @Valid @RequestBody AuthRequests.ChangePassword request,
+      @AuthenticationPrincipal Jwt caller,
+      HttpServletRequest http) {
+    if (caller == null) {
+      throw AuthErrors.unauthenticated();
+    }
+    auth.changePassword(UUID.fromString(caller.getSubject()), request, http.getRemoteAddr());
     return ResponseEntity.noContent().build();
   }
 }

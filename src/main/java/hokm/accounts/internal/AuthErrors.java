@@ -42,4 +42,14 @@ final class AuthErrors {
   static ApiException playerGone() {
     return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "This player no longer exists");
   }
+
+  static ApiException guestHasNoPassword() {
+    return new ApiException(
+        HttpStatus.FORBIDDEN, "FORBIDDEN", "A guest has no password; register an account");
+  }
+
+  static ApiException wrongCurrentPassword() {
+    return new ApiException(
+        HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "The current password is wrong");
+  }
 }

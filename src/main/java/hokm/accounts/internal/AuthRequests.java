@@ -25,12 +25,24 @@ final class AuthRequests {
           String email) {}
 
   record Login(
-      @NotBlank(message = "is required") String username,
-      @NotBlank(message = "is required") String password) {}
+      @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters")
+          String username,
+      @NotBlank(message = "is required") @Size(max = 72, message = "must be at most 72 characters")
+          String password) {}
 
   record Guest(@Pattern(regexp = USERNAME_PATTERN, message = USERNAME_RULE) String username) {}
 
-  record Refresh(@NotBlank(message = "is required") String refreshToken) {}
+  record Refresh(
+      @NotBlank(message = "is required")
+          @Size(max = 128, message = "must be at most 128 characters")
+          String refreshToken) {}
 
-  record Logout(String refreshToken) {}
+  record Logout(@Size(max = 128, message = "must be at most 128 characters") String refreshToken) {}
+
+  record ChangePassword(
+      @NotNull(message = "is required") @Size(max = 72, message = "must be at most 72 characters")
+          String currentPassword,
+      @NotNull(message = "is required")
+          @Size(min = 8, max = 72, message = "must be 8 to 72 characters")
+          String newPassword) {}
 }

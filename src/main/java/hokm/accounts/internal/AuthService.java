@@ -1,10 +1,14 @@
 package hokm.accounts.internal;
 
 import hokm.platform.ApiException;
+import hokm.security.AuditEvent;
+import hokm.security.AuditLog;
+import hokm.security.Limits;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -23,6 +27,9 @@ class AuthService {
   private final RefreshTokenRepository refreshTokens;
   private final TokenIssuer issuer;
   private final PasswordEncoder passwords;
+  private final LoginThrottle throttle;
+  private final AuditLog audit;
+  private final Limits limits;
   // Compared against when the user is unknown, so both failures cost one bcrypt check.
   private final String decoyHash;
 
@@ -30,19 +37,23 @@ class AuthService {
       PlayerRepository players,
       RefreshTokenRepository refreshTokens,
       TokenIssuer issuer,
-      PasswordEncoder passwords) {
+      PasswordEncoder passwords,
+      LoginThrottle throttle,
+      AuditLog audit,
+      Limits limits) {
     this.players = players;
     this.refreshTokens = refreshTokens;
     this.issuer = issuer;
     this.passwords = passwords;
+    this.throttle = throttle;
+    this.audit = audit;
+    this.limits = limits;
     this.decoyHash = passwords.encode(UUID.randomUUID().toString());
   }
 
   @Transactional
-  public AuthResponse register(AuthRequests.Register request) {
-    if (request.password().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
-      throw AuthErrors.validation("password: must be at most 72 bytes in UTF-8");
-    }
+  public AuthResponse register(AuthRequests.Register request, String ip) {
+    checkPasswordBytes("password", request.password());
     String email =
         request.email() == null || request.email().isBlank() ? null : request.email().trim();
     if (players.usernameTaken(request.username())) {
@@ -56,39 +67,102 @@ class AuthService {
         insert(
             Player.registered(
                 request.username(), email, passwords.encode(request.password()), now));
+    audit.recordInTransaction(
+        AuditEvent.of("auth.register", AuditEvent.SUCCESS, player.getId(), ip)
+            .with("guest", "false"));
     return issue(player, UUID.randomUUID(), now);
   }
 
   @Transactional
-  public AuthResponse login(AuthRequests.Login request) {
+  public AuthResponse login(AuthRequests.Login request, String ip) {
+    throttled(request.username(), ip, "auth.login", null);
     Player player = players.findByUsernameCaseBlind(request.username()).orElse(null);
     String hash = player == null || player.isGuest() ? decoyHash : player.getPasswordHash();
     boolean matches = passwords.matches(request.password(), hash);
     if (player == null || player.isGuest() || !matches) {
+      throttle.failed(request.username(), ip);
+      audit.record(
+          new AuditEvent(
+              "auth.login",
+              AuditEvent.FAILURE,
+              player == null ? null : player.getId(),
+              request.username(),
+              ip,
+              Map.of()));
       throw AuthErrors.badCredentials();
     }
+    throttle.succeeded(request.username());
     Instant now = Instant.now();
     player.seen(now);
+    audit.recordInTransaction(AuditEvent.of("auth.login", AuditEvent.SUCCESS, player.getId(), ip));
     return issue(player, UUID.randomUUID(), now);
   }
 
+  /**
+   * Changes the caller's password after checking the current one (counted by the brute-force limits
+   * like a login), and revokes every refresh token of the player: other devices must log in again.
+   */
   @Transactional
-  public AuthResponse guest(AuthRequests.Guest request) {
+  public void changePassword(UUID playerId, AuthRequests.ChangePassword request, String ip) {
+    Player player = players.findById(playerId).orElseThrow(AuthErrors::playerGone);
+    if (player.isGuest()) {
+      throw AuthErrors.guestHasNoPassword();
+    }
+    checkPasswordBytes("newPassword", request.newPassword());
+    throttled(player.getUsername(), ip, "auth.password_change", player.getId());
+    if (!passwords.matches(request.currentPassword(), player.getPasswordHash())) {
+      throttle.failed(player.getUsername(), ip);
+      audit.record(AuditEvent.of("auth.password_change", AuditEvent.FAILURE, player.getId(), ip));
+      throw AuthErrors.wrongCurrentPassword();
+    }
+    Instant now = Instant.now();
+    player.changePassword(passwords.encode(request.newPassword()), now);
+    int revoked = refreshTokens.revokeAllOfPlayer(playerId, now);
+    audit.recordInTransaction(
+        AuditEvent.of("auth.password_change", AuditEvent.SUCCESS, player.getId(), ip)
+            .with("refreshTokensRevoked", Integer.toString(revoked)));
+  }
+
+  private void throttled(String username, String ip, String event, UUID playerId) {
+    try {
+      throttle.check(username, ip);
+    } catch (ApiException refused) {
+      limits.triggered(Limits.LOGIN_ATTEMPTS);
+      audit.limitTriggered(Limits.LOGIN_ATTEMPTS, "ip:" + ip + "|u:" + username, ip, playerId);
+      throw refused;
+    }
+  }
+
+  private static void checkPasswordBytes(String field, String password) {
+    if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+      throw AuthErrors.validation(field + ": must be at most 72 bytes in UTF-8");
+    }
+  }
+
+  @Transactional
+  public AuthResponse guest(AuthRequests.Guest request, String ip) {
     Instant now = Instant.now();
     String wanted = request == null ? null : request.username();
     if (wanted != null) {
       if (players.usernameTaken(wanted)) {
         throw AuthErrors.usernameTaken();
       }
-      return issue(insert(Player.guest(wanted, now)), UUID.randomUUID(), now);
+      return guestIssued(insert(Player.guest(wanted, now)), now, ip);
     }
     for (int attempt = 0; attempt < 8; attempt++) {
       String name = "guest-" + randomSuffix(6);
       if (!players.usernameTaken(name)) {
-        return issue(insert(Player.guest(name, now)), UUID.randomUUID(), now);
+        return guestIssued(insert(Player.guest(name, now)), now, ip);
       }
     }
     throw new IllegalStateException("No free guest name after 8 tries");
+  }
+
+  private AuthResponse guestIssued(Player player, Instant now, String ip) {
+    audit.recordInTransaction(
+        AuditEvent.of("auth.register", AuditEvent.SUCCESS, player.getId(), ip)
+            .with("guest", "true"));
+    return issue(player, UUID.randomUUID(), now);
   }
 
   /**
@@ -97,7 +171,7 @@ class AuthService {
    * revocation must survive the refusal, hence no rollback for {@link ApiException}.
    */
   @Transactional(noRollbackFor = ApiException.class)
-  public AuthResponse refresh(AuthRequests.Refresh request) {
+  public AuthResponse refresh(AuthRequests.Refresh request, String ip) {
     Instant now = Instant.now();
     RefreshToken token =
         refreshTokens
@@ -105,7 +179,11 @@ class AuthService {
             .orElseThrow(AuthErrors::invalidRefreshToken);
     if (token.isRevoked()) {
       if (token.wasRotated()) {
-        refreshTokens.revokeFamily(token.getFamilyId(), now);
+        int revoked = refreshTokens.revokeFamily(token.getFamilyId(), now);
+        audit.recordInTransaction(
+            AuditEvent.of("auth.token_revoked", AuditEvent.SUCCESS, token.getPlayerId(), ip)
+                .with("reason", "reuse")
+                .with("count", Integer.toString(revoked)));
       }
       throw AuthErrors.invalidRefreshToken();
     }
@@ -127,16 +205,27 @@ class AuthService {
 
   /** Revokes one refresh token; unknown or already revoked ones are not an error. */
   @Transactional
-  public void logout(String refreshToken) {
+  public void logout(String refreshToken, String ip) {
     refreshTokens
         .findForUpdate(TokenIssuer.hash(refreshToken.trim()))
-        .ifPresent(t -> t.revoke(Instant.now()));
+        .filter(t -> !t.isRevoked())
+        .ifPresent(
+            t -> {
+              t.revoke(Instant.now());
+              audit.recordInTransaction(
+                  AuditEvent.of("auth.token_revoked", AuditEvent.SUCCESS, t.getPlayerId(), ip)
+                      .with("reason", "logout"));
+            });
   }
 
   /** Revokes every refresh token of a player (log out everywhere). */
   @Transactional
-  public void logoutEverywhere(UUID playerId) {
-    refreshTokens.revokeAllOfPlayer(playerId, Instant.now());
+  public void logoutEverywhere(UUID playerId, String ip) {
+    int revoked = refreshTokens.revokeAllOfPlayer(playerId, Instant.now());
+    audit.recordInTransaction(
+        AuditEvent.of("auth.token_revoked", AuditEvent.SUCCESS, playerId, ip)
+            .with("reason", "logout_everywhere")
+            .with("count", Integer.toString(revoked)));
   }
 
   @Transactional

@@ -74,6 +74,11 @@ public class Player {
     this.updatedAt = Instant.now();
   }
 
+  void changePassword(String newHash, Instant now) {
+    this.passwordHash = newHash;
+    this.updatedAt = now;
+  }
+
   void seen(Instant now) {
     this.lastSeen = now;
   }

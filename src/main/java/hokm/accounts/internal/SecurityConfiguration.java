@@ -1,24 +1,67 @@
 package hokm.accounts.internal;
 
+import hokm.security.SecuritySettings;
+import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * A stateless API: bearer access tokens only, no sessions and so no CSRF surface. Everything under
- * {@code /api} needs a token except signing in and the public statistics.
+ * {@code /api} needs a token except signing in and the public statistics. A token whose player no
+ * longer exists is refused. Every answer carries the secure headers listed in docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(
-      HttpSecurity http, JwtDecoder jwtDecoder, JsonSecurityErrors errors) {
-    http.csrf(AbstractHttpConfigurer::disable)
+      HttpSecurity http,
+      JwtDecoder jwtDecoder,
+      JsonSecurityErrors errors,
+      PlayerExistence existence,
+      SecuritySettings settings) {
+    JwtDecoder livePlayers =
+        token -> {
+          Jwt jwt = jwtDecoder.decode(token);
+          UUID id;
+          try {
+            id = UUID.fromString(jwt.getSubject());
+          } catch (IllegalArgumentException | NullPointerException e) {
+            throw new BadJwtException("The token names no player");
+          }
+          if (!existence.exists(id)) {
+            throw new BadJwtException("The token's player no longer exists");
+          }
+          return jwt;
+        };
+    boolean hsts = settings.hsts();
+    http.headers(
+            h -> {
+              h.contentTypeOptions(Customizer.withDefaults())
+                  .frameOptions(f -> f.deny())
+                  .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                  // The API serves JSON only: nothing may load, run or frame anything.
+                  .contentSecurityPolicy(
+                      c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                  .cacheControl(Customizer.withDefaults());
+              if (hsts) {
+                // Sent only on requests that arrived over HTTPS (after trusted proxy headers).
+                h.httpStrictTransportSecurity(
+                    t -> t.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+              } else {
+                h.httpStrictTransportSecurity(t -> t.disable());
+              }
+            })
+        .csrf(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
@@ -47,7 +90,7 @@ class SecurityConfiguration {
                     .permitAll())
         .oauth2ResourceServer(
             o ->
-                o.jwt(j -> j.decoder(jwtDecoder))
+                o.jwt(j -> j.decoder(livePlayers))
                     .authenticationEntryPoint(errors)
                     .accessDeniedHandler(errors))
         .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors));

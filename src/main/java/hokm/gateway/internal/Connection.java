@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,11 @@ public final class Connection implements TableClient {
   private final AtomicBoolean flushing = new AtomicBoolean();
   private final Runnable flush = this::flush;
   private final RateLimiter rateLimiter;
+  private final String ip;
+  private final Runnable onTooSlow;
+  private final Executor closer;
 
+  private volatile long lastFrameNanos = System.nanoTime();
   private volatile PlayerRef player;
   private volatile Instant tokenExpiresAt;
   private volatile boolean closed;
@@ -43,12 +48,18 @@ public final class Connection implements TableClient {
       Function<Message, String> encoder,
       Executor senders,
       int outboundLimit,
-      RateLimiter rateLimiter) {
+      RateLimiter rateLimiter,
+      String ip,
+      Runnable onTooSlow,
+      Executor closer) {
+    this.closer = closer;
     this.session = session;
     this.encoder = encoder;
     this.senders = senders;
     this.outboundLimit = outboundLimit;
     this.rateLimiter = rateLimiter;
+    this.ip = ip;
+    this.onTooSlow = onTooSlow;
   }
 
   @Override
@@ -78,6 +89,19 @@ public final class Connection implements TableClient {
     return tokenExpiresAt != null && now.isAfter(tokenExpiresAt);
   }
 
+  Instant tokenExpiresAt() {
+    return tokenExpiresAt;
+  }
+
+  /** A frame arrived: the socket is not idle. */
+  void touch(long nanos) {
+    lastFrameNanos = nanos;
+  }
+
+  long lastFrameNanos() {
+    return lastFrameNanos;
+  }
+
   void authTimer(ScheduledFuture<?> timer) {
     this.authTimer = timer;
   }
@@ -95,10 +119,9 @@ public final class Connection implements TableClient {
     refusedInARow = 0;
   }
 
+  /** The client's IP as the web server saw it (behind trusted proxies: the forwarded one). */
   String remoteAddress() {
-    return session.getRemoteAddress() == null
-        ? null
-        : session.getRemoteAddress().getAddress().getHostAddress();
+    return ip;
   }
 
   @Override
@@ -109,6 +132,9 @@ public final class Connection implements TableClient {
     String text = message.encoded(encoder);
     int size = queuedBytes.addAndGet(text.length());
     if (size > outboundLimit) {
+      if (!closed) {
+        onTooSlow.run();
+      }
       close(CloseCodes.TOO_SLOW);
       return;
     }
@@ -137,12 +163,24 @@ public final class Connection implements TableClient {
     }
   }
 
+  /**
+   * Closes the socket. The close frame is written by the closer pool: a client that stopped reading
+   * can hold that write up to the send timeout, and no table or receiving thread may wait for it.
+   */
   void close(CloseStatus status) {
     if (closed) {
       return;
     }
     closed = true;
     outbound.clear();
+    try {
+      closer.execute(() -> closeSession(status));
+    } catch (RejectedExecutionException e) {
+      closeSession(status);
+    }
+  }
+
+  private void closeSession(CloseStatus status) {
     try {
       session.close(status);
     } catch (IOException | RuntimeException e) {

@@ -8,6 +8,8 @@ import hokm.gateway.CloseCodes;
 import hokm.gateway.ConnectionRecorder;
 import hokm.gateway.GatewayProperties;
 import hokm.gateway.PlayerAuthenticator;
+import hokm.security.AuditLog;
+import hokm.security.Limits;
 import hokm.table.ErrorCode;
 import hokm.table.Lobby;
 import hokm.table.Message;
@@ -16,6 +18,7 @@ import hokm.table.TableOptions;
 import hokm.table.TableProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +31,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +59,7 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   private static final int MAX_ID_LENGTH = 64;
   private static final int MAX_TOKEN_LENGTH = 4096;
   private static final int MAX_CODE_LENGTH = 32;
+  private static final String IP_ATTRIBUTE = "hokm.clientIp";
 
   private final Lobby lobby;
   private final PlayerAuthenticator authenticator;
@@ -58,8 +70,14 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   private final Clock clock;
   private final ExecutorService senders;
   private final ScheduledExecutorService timers;
+  private final ExecutorService closer;
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final Map<UUID, Connection> byPlayer = new ConcurrentHashMap<>();
+  private final Map<String, RateLimiter> handshakesByIp = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> socketsByIp = new ConcurrentHashMap<>();
+  private final Map<UUID, RateLimiter> tablesByPlayer = new ConcurrentHashMap<>();
+  private final Limits limits;
+  private final AuditLog audit;
 
   public GameSocketHandler(
       Lobby lobby,
@@ -67,7 +85,11 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       ConnectionRecorder recorder,
       GatewayProperties properties,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      Limits limits,
+      AuditLog audit) {
+    this.limits = limits;
+    this.audit = audit;
     this.lobby = lobby;
     this.authenticator = authenticator;
     this.recorder = recorder;
@@ -91,6 +113,98 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
               thread.setDaemon(true);
               return thread;
             });
+    AtomicInteger closers = new AtomicInteger();
+    this.closer =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "ws-closer-" + closers.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    long sweep = Math.max(10, properties.sweepInterval().toMillis());
+    timers.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs before the upgrade: notes the client's address (the servlet request's, which honours
+   * forwarded headers from trusted proxies only) and refuses the handshake with 429 when the
+   * address opens sockets faster than {@link GatewayProperties#connectionsPerIpPerMinute()}.
+   */
+  public HandshakeInterceptor handshakeInterceptor() {
+    return new HandshakeInterceptor() {
+      @Override
+      public boolean beforeHandshake(
+          ServerHttpRequest request,
+          ServerHttpResponse response,
+          WebSocketHandler wsHandler,
+          Map<String, Object> attributes) {
+        String ip = clientIp(request);
+        attributes.put(IP_ATTRIBUTE, ip);
+        long now = System.nanoTime();
+        RateLimiter bucket =
+            handshakesByIp.computeIfAbsent(
+                ip,
+                k ->
+                    new RateLimiter(
+                        properties.connectionsPerIpPerMinute(),
+                        properties.connectionsPerIpPerMinute() / 60.0,
+                        now));
+        if (bucket.tryAcquire(now)) {
+          return true;
+        }
+        limits.triggered(Limits.CONNECTION_RATE);
+        audit.limitTriggered(Limits.CONNECTION_RATE, ip, ip, null);
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        response
+            .getHeaders()
+            .set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, bucket.secondsToNext(now))));
+        return false;
+      }
+
+      @Override
+      public void afterHandshake(
+          ServerHttpRequest request,
+          ServerHttpResponse response,
+          WebSocketHandler wsHandler,
+          Exception exception) {}
+    };
+  }
+
+  private static String clientIp(ServerHttpRequest request) {
+    if (request instanceof ServletServerHttpRequest servlet) {
+      return servlet.getServletRequest().getRemoteAddr();
+    }
+    return request.getRemoteAddress() == null
+        ? "unknown"
+        : request.getRemoteAddress().getAddress().getHostAddress();
+  }
+
+  /** Closes idle sockets and those whose token expired without a fresh hello; forgets old state. */
+  private void sweep() {
+    try {
+      long nanos = System.nanoTime();
+      Instant now = clock.instant();
+      long idle = properties.idleTimeout().toNanos();
+      for (Connection connection : connections.values()) {
+        if (connection.isClosed()) {
+          continue;
+        }
+        if (nanos - connection.lastFrameNanos() > idle) {
+          limits.triggered(Limits.IDLE);
+          connection.close(CloseCodes.IDLE);
+          continue;
+        }
+        Instant expires = connection.tokenExpiresAt();
+        if (expires != null && now.isAfter(expires.plus(properties.tokenExpiryGrace()))) {
+          limits.triggered(Limits.TOKEN_EXPIRED);
+          connection.close(CloseCodes.TOKEN_EXPIRED);
+        }
+      }
+      handshakesByIp.values().removeIf(bucket -> bucket.isFull(nanos));
+      tablesByPlayer.values().removeIf(bucket -> bucket.isFull(nanos));
+    } catch (RuntimeException e) {
+      log.warn("socket sweep failed", e);
+    }
   }
 
   /** Open sockets. */
@@ -108,6 +222,12 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   public void shutdown() {
     timers.shutdownNow();
     senders.shutdown();
+    closer.shutdown();
+    try {
+      closer.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private String encode(Message message) {
@@ -119,14 +239,30 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
 
   @Override
   public void afterConnectionEstablished(WebSocketSession session) {
+    Object ipAttribute = session.getAttributes().get(IP_ATTRIBUTE);
+    String ip = ipAttribute instanceof String s ? s : "unknown";
     Connection connection =
         new Connection(
             session,
             this::encode,
             senders,
             properties.outboundBufferBytes(),
-            new RateLimiter(properties.rateBurst(), properties.ratePerSecond(), System.nanoTime()));
+            new RateLimiter(properties.rateBurst(), properties.ratePerSecond(), System.nanoTime()),
+            ip,
+            () -> {
+              limits.triggered(Limits.OUTBOUND_BUFFER);
+              audit.limitTriggered(Limits.OUTBOUND_BUFFER, ip, ip, playerIdOf(session.getId()));
+            },
+            closer);
+    limitSendTime(session);
     connections.put(session.getId(), connection);
+    int fromIp = socketsByIp.computeIfAbsent(ip, k -> new AtomicInteger()).incrementAndGet();
+    if (fromIp > properties.maxSocketsPerIp()) {
+      limits.triggered(Limits.SOCKETS_PER_IP);
+      audit.limitTriggered(Limits.SOCKETS_PER_IP, ip, ip, null);
+      connection.close(CloseCodes.TOO_MANY_CONNECTIONS);
+      return;
+    }
     connection.authTimer(
         timers.schedule(
             () -> {
@@ -145,12 +281,39 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       return;
     }
     connection.markClosed();
+    socketsByIp.computeIfPresent(
+        connection.remoteAddress(), (ip, count) -> count.decrementAndGet() <= 0 ? null : count);
     PlayerRef player = connection.player();
     if (player != null) {
       byPlayer.remove(player.id(), connection);
       lobby.disconnected(connection);
       recorder.disconnected(connection.connectionId(), clock.instant());
     }
+  }
+
+  /**
+   * Bounds how long one write to this socket may block (Tomcat's default is 20 s): a client that
+   * stops reading holds a sender thread at most this long before the write fails and the socket is
+   * closed.
+   */
+  private void limitSendTime(WebSocketSession session) {
+    if (session instanceof NativeWebSocketSession nativeSession) {
+      jakarta.websocket.Session socket =
+          nativeSession.getNativeSession(jakarta.websocket.Session.class);
+      if (socket != null) {
+        socket
+            .getUserProperties()
+            .put(
+                "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT",
+                properties.sendTimeout().toMillis());
+      }
+    }
+  }
+
+  private UUID playerIdOf(String sessionId) {
+    Connection connection = connections.get(sessionId);
+    PlayerRef player = connection == null ? null : connection.player();
+    return player == null ? null : player.id();
   }
 
   @Override
@@ -161,6 +324,9 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   @Override
   protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
     Connection connection = connections.get(session.getId());
+    if (connection != null) {
+      connection.touch(System.nanoTime());
+    }
     if (connection != null && admit(connection)) {
       connection.send(
           Message.error(
@@ -171,12 +337,17 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   @Override
   protected void handleTextMessage(WebSocketSession session, TextMessage message) {
     Connection connection = connections.get(session.getId());
-    if (connection == null || !admit(connection)) {
+    if (connection == null) {
+      return;
+    }
+    connection.touch(System.nanoTime());
+    if (!admit(connection)) {
       return;
     }
     String payload = message.getPayload();
     if (payload.length() > properties.maxFrameBytes()
         || payload.getBytes(StandardCharsets.UTF_8).length > properties.maxFrameBytes()) {
+      limits.triggered(Limits.FRAME_SIZE);
       connection.send(
           Message.error(
               ErrorCode.MESSAGE_TOO_LARGE,
@@ -208,7 +379,15 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       connection.accepted();
       return true;
     }
+    limits.triggered(Limits.MESSAGE_RATE);
     if (connection.refused() > properties.floodLimit()) {
+      limits.triggered(Limits.FLOOD);
+      PlayerRef player = connection.player();
+      audit.limitTriggered(
+          Limits.FLOOD,
+          player == null ? connection.remoteAddress() : player.id().toString(),
+          connection.remoteAddress(),
+          player == null ? null : player.id());
       connection.close(CloseCodes.FLOOD);
     } else {
       connection.send(Message.error(ErrorCode.RATE_LIMITED, "Too many messages; slow down.", null));
@@ -266,7 +445,11 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       }
       case "quick_match" ->
           lobby.quickMatch(connection, optionalBoolean(frame, "fillWithBots", replyTo), replyTo);
-      case "create_table" -> lobby.createTable(connection, tableOptions(frame, replyTo), replyTo);
+      case "create_table" -> {
+        TableOptions options = tableOptions(frame, replyTo);
+        allowTableCreation(connection, replyTo);
+        lobby.createTable(connection, options, replyTo);
+      }
       case "join_table" -> {
         String code = optionalCode(frame, replyTo);
         UUID tableId = optionalTableId(frame, replyTo);
@@ -336,6 +519,31 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
     lobby.connected(connection);
     if (previous != null && previous != connection) {
       previous.close(CloseCodes.REPLACED);
+    }
+  }
+
+  /** At most {@link GatewayProperties#tablesPerMinute()} new tables per player. */
+  private void allowTableCreation(Connection connection, String replyTo) {
+    UUID player = connection.player().id();
+    long now = System.nanoTime();
+    RateLimiter bucket =
+        tablesByPlayer.computeIfAbsent(
+            player,
+            k ->
+                new RateLimiter(
+                    properties.tablesPerMinute(), properties.tablesPerMinute() / 60.0, now));
+    if (!bucket.tryAcquire(now)) {
+      limits.triggered(Limits.TABLES_PER_MINUTE);
+      audit.limitTriggered(
+          Limits.TABLES_PER_MINUTE, player.toString(), connection.remoteAddress(), player);
+      throw new BadFrame(
+          ErrorCode.RATE_LIMITED,
+          "You may create "
+              + properties.tablesPerMinute()
+              + " tables a minute; try again in "
+              + Math.max(1, bucket.secondsToNext(now))
+              + " seconds.",
+          replyTo);
     }
   }
 

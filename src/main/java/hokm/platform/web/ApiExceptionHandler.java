@@ -6,6 +6,7 @@ import hokm.platform.ErrorCodes;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,6 +34,11 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiError> api(ApiException e) {
+    if (e.retryAfterSeconds() > 0) {
+      return ResponseEntity.status(e.status())
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+          .body(new ApiError(e.code(), e.getMessage()));
+    }
     return error(e.status(), e.code(), e.getMessage());
   }
 

@@ -1,0 +1,6 @@
+/**
+ * Cross-cutting protection: the audit log of sensitive events, the counter of abuse limits that
+ * fired, and the retention of personal data (IP addresses, connection history). See
+ * docs/security.md.
+ */
+package hokm.security;

@@ -1,0 +1,86 @@
+package hokm.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hokm.platform.embedded.EmbeddedPostgresServer;
+import hokm.testsupport.IntegrationTest;
+import hokm.testsupport.SqlSession;
+import hokm.testsupport.TestBackends;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Least privilege in practice: the running application's own connections cannot change the schema,
+ * Flyway migrated as the owner, and the audit log is out of the read-only role's reach.
+ */
+@IntegrationTest
+class DatabaseAccessTest {
+  private static final String DENIED = "42501";
+
+  @Autowired DataSource applicationDataSource;
+
+  @Test
+  void theApplicationsOwnConnectionCannotChangeTheSchema() {
+    Assumptions.assumeTrue(
+        TestBackends.embeddedDatabase(), "only the embedded database has the login roles");
+    JdbcTemplate app = new JdbcTemplate(applicationDataSource);
+    assertThat(app.queryForObject("SELECT current_user", String.class))
+        .isEqualTo(EmbeddedPostgresServer.APP_USER);
+    for (String ddl :
+        List.of(
+            "CREATE TABLE public.intruder (i int)",
+            "DROP TABLE audit_log",
+            "ALTER TABLE players ADD COLUMN intruder int",
+            "TRUNCATE audit_log",
+            "DELETE FROM players WHERE false",
+            "UPDATE audit_log SET event = 'x' WHERE false",
+            "UPDATE game_moves SET seat = 0 WHERE false")) {
+      assertThatThrownBy(() -> app.execute(ddl))
+          .as(ddl)
+          .isInstanceOf(DataAccessException.class)
+          .satisfies(
+              e ->
+                  assertThat(
+                          ((SQLException) ((DataAccessException) e).getMostSpecificCause())
+                              .getSQLState())
+                      .isEqualTo(DENIED));
+    }
+    // What retention needs is allowed.
+    app.update("UPDATE audit_log SET ip = NULL, subject = NULL WHERE false");
+    app.update("DELETE FROM audit_log WHERE false");
+  }
+
+  @Test
+  void flywayMigratedAsTheOwner() {
+    Assumptions.assumeTrue(
+        TestBackends.embeddedDatabase(), "only the embedded database has the login roles");
+    try (SqlSession sql = new SqlSession(TestBackends.superuser())) {
+      assertThat(
+              sql.query("SELECT DISTINCT installed_by FROM flyway_schema_history").stream()
+                  .map(r -> r.get("installed_by"))
+                  .toList())
+          .containsExactly(EmbeddedPostgresServer.OWNER);
+      assertThat(sql.value("SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log'"))
+          .isEqualTo(EmbeddedPostgresServer.OWNER);
+    }
+  }
+
+  @Test
+  void theReadOnlyRoleSeesNeitherTheAuditLogNorPasswordHashes() {
+    try (SqlSession sql = new SqlSession(TestBackends.superuser())) {
+      sql.update("SET LOCAL ROLE hokm_readonly");
+      assertThat(sql.refusal("SELECT * FROM audit_log")).isEqualTo(DENIED);
+      assertThat(sql.refusal("SELECT password_hash FROM players")).isEqualTo(DENIED);
+      assertThat(sql.refusal("INSERT INTO audit_log (event, outcome) VALUES ('x', 'success')"))
+          .isEqualTo(DENIED);
+      assertThat(sql.refusal("UPDATE players SET rating = 0 WHERE false")).isEqualTo(DENIED);
+    }
+  }
+}
