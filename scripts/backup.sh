@@ -7,6 +7,9 @@
 #   verify FILE       restore FILE into a throw-away cluster and check it (see below)
 #   restore FILE DB   restore FILE into a NEW database DB on the server PG* points at
 #   prune             apply the retention policy
+#   basebackup        a physical base backup (pg_basebackup, tar, compressed) for point-in-time
+#                     recovery with the archived WAL; keeps BACKUP_KEEP_BASE (2) and removes archived
+#                     WAL that the oldest kept one does not need (WAL_ARCHIVE_DIR)
 #   list              list the backups, newest first
 #   schedule          run `run` every day at BACKUP_TIME (UTC), forever (the compose backup service)
 #
@@ -25,7 +28,9 @@
 #
 # Environment: PGHOST, PGPORT, PGUSER (a superuser, default postgres), PGPASSWORD, PGDATABASE
 # (hokm) - the PRIMARY directly, never pgBouncer; BACKUP_DIR (/backups), BACKUP_KEEP_DAILY,
-# BACKUP_KEEP_WEEKLY, BACKUP_TIME (02:30), PGBIN (directory of pg_dump/initdb; default: PATH or
+# BACKUP_KEEP_WEEKLY, BACKUP_TIME (02:30), BACKUP_BASE=1 (a base backup in `run` when the newest is
+# a week old), BACKUP_KEEP_BASE, WAL_ARCHIVE_DIR, BASEBACKUP_USER (replicator) and
+# BASEBACKUP_PASSWORD, PGBIN (directory of pg_dump/initdb; default: PATH or
 # /usr/lib/postgresql/15/bin).
 set -Eeuo pipefail
 
@@ -211,6 +216,32 @@ cmd_prune() {
   done
 }
 
+cmd_basebackup() {
+  local ts dir keep="${BACKUP_KEEP_BASE:-2}" oldest label
+  ts="$(date -u +%Y%m%dT%H%M%SZ)"
+  dir="$BACKUP_DIR/base/$ts"
+  mkdir -p "$BACKUP_DIR/base"
+  # pg_hba.conf allows replication connections (which pg_basebackup needs) to the replication role only.
+  PGPASSWORD="${BASEBACKUP_PASSWORD:-${PGPASSWORD:-}}" "$PGBIN/pg_basebackup" -U "${BASEBACKUP_USER:-replicator}" \
+    -D "$dir.tmp" --format=tar --gzip --wal-method=fetch --checkpoint=fast \
+    --label="hokm-$ts" --no-password || die "pg_basebackup failed"
+  mv "$dir.tmp" "$dir"
+  log "base backup $dir ($(du -sh "$dir" | cut -f1))"
+  ls -1d "$BACKUP_DIR"/base/2* 2>/dev/null | sort -r | tail -n +$((keep + 1)) | while read -r old; do
+    rm -rf "$old"
+    log "retention: removed base backup $(basename "$old")"
+  done
+  # Archived WAL older than the oldest kept base backup's start is not needed for any recovery.
+  oldest="$(ls -1d "$BACKUP_DIR"/base/2* | sort | head -1)"
+  if [ -n "${WAL_ARCHIVE_DIR:-}" ] && [ -d "$WAL_ARCHIVE_DIR" ]; then
+    label="$(tar -xzOf "$oldest/base.tar.gz" backup_label 2>/dev/null | sed -n 's/^START WAL LOCATION: .*(file \([0-9A-F]*\)).*/\1/p')"
+    if [ -n "$label" ]; then
+      "$PGBIN/pg_archivecleanup" "$WAL_ARCHIVE_DIR" "$label" && log "WAL archive: removed segments before $label"
+    fi
+  fi
+  echo "$dir"
+}
+
 record() {
   # ops.backup_runs feeds the backup-age alerts (postgres-exporter); missing table: skip quietly.
   local started="$1" ok="$2" verified="$3" file="$4" detail="$5" size=0
@@ -235,6 +266,9 @@ cmd_run() {
     die "verification failed; kept as $file.failed"
   fi
   cmd_prune
+  if [ "${BACKUP_BASE:-0}" = 1 ] && [ -z "$(find "$BACKUP_DIR/base" -mindepth 1 -maxdepth 1 -newermt '-7 days' 2>/dev/null)" ]; then
+    (cmd_basebackup >/dev/null) || log "base backup failed (the logical backup is fine)"
+  fi
   record "$started" true true "$file" "ok"
   log "run complete: $file"
 }
@@ -271,6 +305,7 @@ case "${1:-}" in
   verify) cmd_verify "${2:-}" ;;
   restore) cmd_restore "${2:-}" "${3:-}" ;;
   prune) cmd_prune ;;
+  basebackup) cmd_basebackup ;;
   list) ls -lt "$BACKUP_DIR"/daily/*.dump "$BACKUP_DIR"/weekly/*.dump 2>/dev/null || true ;;
   schedule) cmd_schedule ;;
   *)
