@@ -84,7 +84,7 @@ for s in postgres-primary postgres-replica pgbouncer redis server prometheus gra
   grep -q "^  $s:" "$WORK/dev.yml" || fail "service $s missing from docker-compose.yml"
 done
 for port in 8080 3000 9090 5050 6432; do
-  grep -q "published: \"\?$port\|:$port" "$WORK/dev.yml" || grep -q "$port" "$WORK/dev.yml" || fail "port $port not published"
+  grep -Eq "127.0.0.1:$port(-[0-9]+)?:[0-9]+" "$WORK/dev.yml" || fail "port $port not published on 127.0.0.1"
 done
 grep -q "condition: service_healthy" "$WORK/dev.yml" || fail "no depends_on health conditions"
 
@@ -239,8 +239,9 @@ for i in 1 2; do
   bash scripts/backup.sh run >/dev/null 2>&1 || fail "backup run $((i + 1))"
 done
 [ "$(ls "$BACKUP_DIR"/daily/hokm-*.dump | wc -l)" = 2 ] || fail "retention kept $(ls "$BACKUP_DIR"/daily/*.dump | wc -l) daily dumps, not 2"
-curl -fsS "http://127.0.0.1:$LOOPBACK_POSTGRES_EXPORTER_PORT/metrics" | grep -q '^hokm_backup_last_verified_timestamp_seconds{.*} 1\.' ||
-  fail "the backup run is not visible to the exporter"
+exported="$(curl -fsS "http://127.0.0.1:$LOOPBACK_POSTGRES_EXPORTER_PORT/metrics")"
+grep -q '^hokm_backup_last_verified_timestamp_seconds{.*} 1\.' <<<"$exported" ||
+  fail "the backup run is not visible to the exporter: $(grep '^hokm_backup' <<<"$exported")"
 
 step "backup: restore into a new database, then a damaged game is caught"
 bash scripts/backup.sh restore "$(ls -t "$BACKUP_DIR"/daily/hokm-*.dump | head -1)" hokm_restored

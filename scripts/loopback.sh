@@ -523,9 +523,16 @@ cmd_status() {
   return $bad
 }
 
+lock() {
+  # One loopback.sh at a time changes a state dir; others wait (up to 10 minutes).
+  exec 9>"$STATE.lock"
+  flock -w 600 9 || die "another scripts/loopback.sh holds $STATE.lock"
+}
+
 main() {
   local cmd="${1:-}"
   shift || true
+  case "$cmd" in up | down | stop | start | restart) lock ;; esac
   case "$cmd" in
     up) cmd_up ;;
     down) cmd_down ;;
