@@ -56,7 +56,7 @@ trap 'fail "command failed (line $LINENO): $BASH_COMMAND"' ERR
 # ---- 0. tools ------------------------------------------------------------------------------------
 step "installing tools"
 PKGS=(postgresql-15 postgresql-client-15 pgbouncer redis-server redis-tools prometheus
-  prometheus-postgres-exporter prometheus-redis-exporter haproxy nginx docker-compose
+  prometheus-postgres-exporter prometheus-redis-exporter haproxy docker-compose
   python3-yaml curl jq openssl)
 missing=()
 for p in "${PKGS[@]}"; do
@@ -106,6 +106,15 @@ grep -q "dev-.*password" "$WORK/prod.yml" && fail "a development default passwor
 for v in $(grep -ho '\${[A-Z_]*' docker-compose.yml docker-compose.prod.yml | tr -d '${' | sort -u); do
   grep -q "^$v=" .env.example || fail ".env.example does not document $v"
 done
+step "scripts/setup.sh writes a production .env"
+if bash scripts/setup.sh --prod "$WORK/env" >"$WORK/setup.log" 2>&1; then
+  fail "setup.sh called the configuration complete without HOKM_IMAGE and HOKM_TLS_CERT_DIR"
+fi
+grep -q "HOKM_IMAGE HOKM_TLS_CERT_DIR" "$WORK/setup.log" || fail "setup.sh did not say what is left: $(cat "$WORK/setup.log")"
+sed -i -e 's|^HOKM_IMAGE=$|HOKM_IMAGE=registry.example.com/hokm-server:0.1.0|' -e 's|^HOKM_TLS_CERT_DIR=$|HOKM_TLS_CERT_DIR=/etc/ssl/hokm|' "$WORK/env"
+env -i PATH="$PATH" docker-compose --env-file "$WORK/env" -f docker-compose.yml -f docker-compose.prod.yml config -q ||
+  fail "the .env made by setup.sh is not enough for production"
+[ "$(stat -c %a "$WORK/env")" = 600 ] || fail "setup.sh left the .env readable by others"
 echo "ops: compose OK ($(echo "$required_vars" | wc -w) required production variables)"
 
 # ---- 2. Prometheus -------------------------------------------------------------------------------
@@ -120,7 +129,7 @@ for f in monitoring/grafana/dashboards/*.json; do
   [ "$bad" = 0 ] || fail "$f uses a datasource other than the provisioned uid 'prometheus'"
 done
 
-# ---- 3. HAProxy, nginx-free; Dockerfile layers ---------------------------------------------------
+# ---- 3. HAProxy; Dockerfile layers ---------------------------------------------------
 step "haproxy -c"
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 1 \
   -subj /CN=localhost >/dev/null 2>&1
