@@ -101,6 +101,7 @@ env -i "${prod_env[@]}" docker-compose -f docker-compose.yml -f docker-compose.p
   fail "docker-compose.prod.yml invalid with every required variable set"
 grep -q "replicas: [2-9]" "$WORK/prod.yml" || fail "no server replicas in production"
 grep -q "restart: unless-stopped" "$WORK/prod.yml" || fail "no restart policies"
+[ "$(grep -c "^      resources:" "$WORK/prod.yml")" -ge 10 ] || fail "deploy.resources missing on services"
 grep -q "archive_mode=on" "$WORK/prod.yml" || fail "no WAL archiving"
 grep -q "dev-.*password" "$WORK/prod.yml" && fail "a development default password survives in production: $(grep -n 'dev-.*password' "$WORK/prod.yml" | head -3)"
 for v in $(grep -ho '\${[A-Z_]*' docker-compose.yml docker-compose.prod.yml | tr -d '${' | sort -u); do
