@@ -523,18 +523,27 @@ cmd_status() {
   return $bad
 }
 
+lock() {
+  # One loopback.sh at a time changes a state dir; others wait (up to 10 minutes).
+  exec 9>"$STATE.lock"
+  flock -w 600 9 || die "another scripts/loopback.sh holds $STATE.lock"
+}
+
 main() {
   local cmd="${1:-}"
   shift || true
+  case "$cmd" in up | down | stop | start | restart) lock ;; esac
   case "$cmd" in
-    up) cmd_up ;;
-    down) cmd_down ;;
+    # `9>&-`: the servers started here must not inherit the lock's descriptor (they would hold
+    # the lock for as long as they run).
+    up) cmd_up 9>&- ;;
+    down) cmd_down 9>&- ;;
     status) cmd_status ;;
-    stop) stop_one "${1:?component}" "${2:-TERM}" ;;
-    start) start_one "${1:?component}" ;;
+    stop) stop_one "${1:?component}" "${2:-TERM}" 9>&- ;;
+    start) start_one "${1:?component}" 9>&- ;;
     restart)
-      stop_one "${1:?component}" "${2:-TERM}"
-      start_one "$1"
+      stop_one "${1:?component}" "${2:-TERM}" 9>&-
+      start_one "$1" 9>&-
       ;;
     wait)
       port_of "${1:?component}" >/dev/null

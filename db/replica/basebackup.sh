@@ -23,8 +23,13 @@ for i in $(seq 1 60); do
 done
 mkdir -p "$data"
 chmod 700 "$data"
-# --create-slot fails if the slot exists (a replica rebuilt from scratch): drop-and-retry is left to
-# the operator on purpose, since another replica may own it.
+# A replica rebuilt from scratch finds its old slot still there: drop it if no one streams from it
+# (an active slot belongs to another replica, and then --create-slot fails on purpose).
+"${bin}psql" -X -q -h "$PRIMARY_HOST" -p "${PRIMARY_PORT:-5432}" -U "${REPLICATION_USER:-replicator}" -d postgres \
+  -v slot="${REPLICATION_SLOT:-hokm_replica_1}" <<'SQL'
+select pg_drop_replication_slot(slot_name) from pg_replication_slots
+where slot_name = :'slot' and not active;
+SQL
 "${bin}pg_basebackup" -h "$PRIMARY_HOST" -p "${PRIMARY_PORT:-5432}" -U "${REPLICATION_USER:-replicator}" \
   -D "$data" -X stream -R --checkpoint=fast --progress --verbose \
   --create-slot --slot="${REPLICATION_SLOT:-hokm_replica_1}" --no-password

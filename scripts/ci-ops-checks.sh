@@ -1,0 +1,301 @@
+#!/usr/bin/env bash
+# Checks every piece of the deployment with real tools (called by .ci/run after `mvn verify`, which
+# builds the jar and runs the Kubernetes manifest tests in src/test/java/hokm/ops):
+#   1. compose files (docker-compose config), .env.example covers every variable they use
+#   2. Prometheus configuration and rules (promtool check, promtool test rules)
+#   3. HAProxy configuration (haproxy -c), the Dockerfile's layer extraction with this jar
+#   4. the loopback topology (scripts/loopback.sh): PostgreSQL primary + replica and pgBouncer
+#      started with db/ and pgbouncer/ configuration, Redis with redis/redis.conf, the server jar
+#      through pgBouncer with analytics on the replica, Prometheus with the repository's config
+#   5. a game played against it; every metric in dashboards and rules exported (via Prometheus)
+#   6. HAProxy in front of the server: TLS, WebSocket upgrade, /actuator hidden
+#   7. backup: dump, verify by restoring, retention, a damaged game caught, base backup + WAL
+#      archive restored to a point in time
+# Usage: scripts/ci-ops-checks.sh [--no-install]     Runs as root. Everything started is stopped
+# by pid on exit, failure included.
+set -Eeuo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export HOKM_LOOPBACK_DIR="${HOKM_LOOPBACK_DIR:-/tmp/hokm-ci-loopback}"
+export HOKM_LOOPBACK_PORT_BASE="${HOKM_LOOPBACK_PORT_BASE:-25530}"
+# Bots think for 20 ms instead of 800 ms, so a scripted game takes seconds.
+export HOKM_SERVER_OPTS="${HOKM_SERVER_OPTS:---hokm.table.bot-move-delay=20ms}"
+WORK="$(mktemp -d /tmp/hokm-ci-ops.XXXXXX)"
+chmod 755 "$WORK" # the postgres user works in here too
+PY=/usr/bin/python3
+T0=$SECONDS
+CURRENT="setup"
+HAPROXY_PID=""
+
+step() {
+  CURRENT="$*"
+  echo "== ops: $* ($((SECONDS - T0)) s)"
+}
+fail() {
+  echo "ops: FAILED in '$CURRENT': $*" >&2
+  exit 1
+}
+cleanup() {
+  local rc=$?
+  if [ -n "$HAPROXY_PID" ] && kill -0 "$HAPROXY_PID" 2>/dev/null; then kill "$HAPROXY_PID" || true; fi
+  if [ "$rc" != 0 ] && [ -d "$HOKM_LOOPBACK_DIR/log" ]; then
+    echo "ops: logs of the loopback components (last lines):" >&2
+    for f in "$HOKM_LOOPBACK_DIR"/log/*.log; do
+      echo "---- $f" >&2
+      tail -n 15 "$f" >&2 || true
+    done
+  fi
+  bash "$ROOT/scripts/loopback.sh" down >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+  [ "$rc" = 0 ] || echo "ops: FAILED in '$CURRENT' after $((SECONDS - T0)) s" >&2
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'fail "command failed (line $LINENO): $BASH_COMMAND"' ERR
+
+# ---- 0. tools ------------------------------------------------------------------------------------
+step "installing tools"
+PKGS=(postgresql-15 postgresql-client-15 pgbouncer redis-server redis-tools prometheus
+  prometheus-postgres-exporter prometheus-redis-exporter haproxy docker-compose
+  python3-yaml curl jq openssl)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ] && [ "${1:-}" != --no-install ]; then
+  echo "ops: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >"$WORK/apt.log" 2>&1 || { cat "$WORK/apt.log"; fail "apt-get update"; }
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$WORK/apt.log" 2>&1 ||
+    {
+      tail -30 "$WORK/apt.log"
+      fail "apt-get install ${missing[*]}"
+    }
+fi
+# Package post-install scripts may start system services of their own on some machines; ours
+# run on their own ports, so those do not matter.
+
+# ---- 1. compose ----------------------------------------------------------------------------------
+step "docker-compose config (development)"
+docker-compose -f docker-compose.yml config -q || fail "docker-compose.yml is not valid"
+docker-compose -f docker-compose.yml config >"$WORK/dev.yml"
+for s in postgres-primary postgres-replica pgbouncer redis server prometheus grafana postgres-exporter \
+  redis-exporter pgadmin backup; do
+  grep -q "^  $s:" "$WORK/dev.yml" || fail "service $s missing from docker-compose.yml"
+done
+for port in 8080 3000 9090 5050 6432; do
+  grep -Eq "127.0.0.1:$port(-[0-9]+)?:[0-9]+" "$WORK/dev.yml" || fail "port $port not published on 127.0.0.1"
+done
+grep -q "condition: service_healthy" "$WORK/dev.yml" || fail "no depends_on health conditions"
+
+step "docker-compose config (production overrides)"
+if env -i PATH="$PATH" docker-compose -f docker-compose.yml -f docker-compose.prod.yml config -q >"$WORK/prod-nosecrets.log" 2>&1; then
+  fail "docker-compose.prod.yml accepted missing secrets"
+fi
+grep -q "is required" "$WORK/prod-nosecrets.log" || fail "no helpful message for a missing secret: $(cat "$WORK/prod-nosecrets.log")"
+required_vars="$(grep -ho '\${[A-Z_]*:?' docker-compose.prod.yml | tr -d '${:?' | sort -u)"
+prod_env=(PATH="$PATH")
+for v in $required_vars; do prod_env+=("$v=ci-$v"); done
+prod_env+=(HOKM_TLS_CERT_DIR=/etc/ssl/hokm)
+env -i "${prod_env[@]}" docker-compose -f docker-compose.yml -f docker-compose.prod.yml config >"$WORK/prod.yml" ||
+  fail "docker-compose.prod.yml invalid with every required variable set"
+grep -q "replicas: [2-9]" "$WORK/prod.yml" || fail "no server replicas in production"
+grep -q "restart: unless-stopped" "$WORK/prod.yml" || fail "no restart policies"
+[ "$(grep -c "^      resources:" "$WORK/prod.yml")" -ge 10 ] || fail "deploy.resources missing on services"
+grep -q "archive_mode=on" "$WORK/prod.yml" || fail "no WAL archiving"
+grep -q "dev-.*password" "$WORK/prod.yml" && fail "a development default password survives in production: $(grep -n 'dev-.*password' "$WORK/prod.yml" | head -3)"
+for v in $(grep -ho '\${[A-Z_]*' docker-compose.yml docker-compose.prod.yml | tr -d '${' | sort -u); do
+  grep -q "^$v=" .env.example || fail ".env.example does not document $v"
+done
+step "scripts/setup.sh writes a production .env"
+if bash scripts/setup.sh --prod "$WORK/env" >"$WORK/setup.log" 2>&1; then
+  fail "setup.sh called the configuration complete without HOKM_IMAGE and HOKM_TLS_CERT_DIR"
+fi
+grep -q "HOKM_IMAGE HOKM_TLS_CERT_DIR" "$WORK/setup.log" || fail "setup.sh did not say what is left: $(cat "$WORK/setup.log")"
+sed -i -e 's|^HOKM_IMAGE=$|HOKM_IMAGE=registry.example.com/hokm-server:0.1.0|' -e 's|^HOKM_TLS_CERT_DIR=$|HOKM_TLS_CERT_DIR=/etc/ssl/hokm|' "$WORK/env"
+env -i PATH="$PATH" docker-compose --env-file "$WORK/env" -f docker-compose.yml -f docker-compose.prod.yml config -q ||
+  fail "the .env made by setup.sh is not enough for production"
+[ "$(stat -c %a "$WORK/env")" = 600 ] || fail "setup.sh left the .env readable by others"
+echo "ops: compose OK ($(echo "$required_vars" | wc -w) required production variables)"
+
+# ---- 2. Prometheus -------------------------------------------------------------------------------
+step "promtool check config / rules / test rules"
+sed "s|/etc/prometheus/rules/|$ROOT/monitoring/prometheus/rules/|" monitoring/prometheus/prometheus.yml >"$WORK/prometheus.yml"
+promtool check config "$WORK/prometheus.yml"
+promtool check rules monitoring/prometheus/rules/*.yml
+promtool test rules monitoring/prometheus/tests/*.yml
+for f in monitoring/grafana/dashboards/*.json; do
+  jq -e '.uid and .title and (.panels | length > 0)' "$f" >/dev/null || fail "$f is not a dashboard"
+  bad="$(jq -r '[.. | objects | select(has("datasource")) | .datasource | objects | .uid] | map(select(. != "prometheus")) | length' "$f")"
+  [ "$bad" = 0 ] || fail "$f uses a datasource other than the provisioned uid 'prometheus'"
+done
+
+# ---- 3. HAProxy; Dockerfile layers ---------------------------------------------------
+step "haproxy -c"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 1 \
+  -subj /CN=localhost >/dev/null 2>&1
+cat "$WORK/cert.pem" "$WORK/key.pem" >"$WORK/hokm.pem"
+sed "s|/usr/local/etc/haproxy/certs/hokm.pem|$WORK/hokm.pem|" haproxy/haproxy.cfg >"$WORK/haproxy.cfg"
+haproxy -c -q -f "$WORK/haproxy.cfg" || fail "haproxy/haproxy.cfg is invalid"
+
+step "Dockerfile layers from the jar"
+JAR="$ROOT/target/hokm-server-0.1.0-SNAPSHOT.jar"
+[ -f "$JAR" ] || fail "no jar at $JAR (mvn verify builds it)"
+layers="$(java -Djarmode=tools -jar "$JAR" list-layers | tr '\n' ' ')"
+for l in $layers; do grep -q "/layers/$l/" Dockerfile || fail "Dockerfile does not copy layer $l"; done
+java -Djarmode=tools -jar "$JAR" extract --layers --launcher --destination "$WORK/layers" >/dev/null
+launcher="$(grep -o 'org.springframework.boot.loader.launch.[A-Za-z]*' Dockerfile | head -1)"
+[ -f "$WORK/layers/spring-boot-loader/${launcher//.//}.class" ] || fail "Dockerfile entrypoint $launcher not in the loader layer"
+grep -q '^USER [1-9]' Dockerfile || fail "Dockerfile does not switch to a non-root user"
+grep -q '^HEALTHCHECK' Dockerfile || fail "Dockerfile has no HEALTHCHECK"
+
+# ---- 4. loopback topology ------------------------------------------------------------------------
+step "loopback topology up"
+t=$SECONDS
+bash scripts/loopback.sh up || fail "scripts/loopback.sh up"
+echo "ops: topology up in $((SECONDS - t)) s"
+eval "$(bash scripts/loopback.sh env)"
+export PGCONNECT_TIMEOUT=5
+primary_sql() { runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm -c "$1"; }
+replica_sql() { runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_REPLICA_PORT" -d hokm -c "$1"; }
+metric() { curl -fsS "$LOOPBACK_SERVER_URL/actuator/prometheus" | awk -v m="$1" '$1 == m { print $2 }'; }
+
+step "replication, pgBouncer, Redis"
+[ "$(primary_sql "select count(*) from pg_stat_replication where state = 'streaming'")" = 1 ] ||
+  fail "the replica does not stream from the primary"
+[ "$(replica_sql 'select pg_is_in_recovery()')" = t ] || fail "the replica is not in recovery"
+primary_sql "select count(*) from pg_extension where extname = 'pg_stat_statements'" | grep -qx 1 ||
+  fail "pg_stat_statements is missing"
+PGPASSWORD="$DATABASE_MIGRATION_PASSWORD" psql -X -qtA -h 127.0.0.1 -p "$LOOPBACK_PGBOUNCER_PORT" -U hokm_owner \
+  -d pgbouncer -c 'show config' >"$WORK/pgb-config"
+grep -q '^pool_mode|transaction' "$WORK/pgb-config" || fail "pgBouncer is not in transaction mode"
+[ "$(redis-cli -h 127.0.0.1 -p "$LOOPBACK_REDIS_PORT" --no-auth-warning ping 2>&1 | head -1)" != PONG ] ||
+  fail "Redis answers without a password"
+redis-cli -h 127.0.0.1 -p "$LOOPBACK_REDIS_PORT" --no-auth-warning -a "$REDIS_PASSWORD" info persistence |
+  grep -q '^aof_enabled:1' || fail "Redis AOF is off"
+
+step "server through pgBouncer, analytics on the replica"
+curl -fsS "$LOOPBACK_SERVER_URL/actuator/health" | jq -e '.status == "UP" and .components.db.status == "UP" and .components.redis.status == "UP"' >/dev/null ||
+  fail "server health: $(curl -sS "$LOOPBACK_SERVER_URL/actuator/health")"
+# The server's pool logs in as hokm_app_user; on the primary, those sessions come from pgBouncer.
+PGPASSWORD="$DATABASE_MIGRATION_PASSWORD" psql -X -qtA -h 127.0.0.1 -p "$LOOPBACK_PGBOUNCER_PORT" -U hokm_owner \
+  -d pgbouncer -c 'show clients' >"$WORK/pgb-clients"
+grep -q 'hokm_app_user' "$WORK/pgb-clients" || fail "no server connection through pgBouncer: $(cat "$WORK/pgb-clients")"
+curl -fsS "$LOOPBACK_SERVER_URL/api/leaderboard" | jq -e '.players' >/dev/null || fail "GET /api/leaderboard"
+curl -fsS "$LOOPBACK_SERVER_URL/api/stats/daily" >/dev/null || fail "GET /api/stats/daily"
+[ "$(metric hokm_analytics_replica_up)" = 1.0 ] || fail "hokm_analytics_replica_up is $(metric hokm_analytics_replica_up)"
+[ "$(metric hokm_analytics_replica_fallback_total)" = 0.0 ] || fail "analytics fell back to the primary"
+[ "$(replica_sql "select count(*) > 0 from pg_stat_activity where usename = 'hokm_analyst'")" = t ] ||
+  fail "no analytics session on the replica"
+
+# ---- 5. a game, then metrics ---------------------------------------------------------------------
+step "a game played to the end"
+GAME_TABLE="$(timeout 120 java "$ROOT/scripts/lib/BotGame.java" "$LOOPBACK_SERVER_URL" 90)" || fail "scripted game"
+echo "ops: finished table $GAME_TABLE"
+for i in $(seq 1 50); do
+  [ "$(primary_sql "select count(*) from game_sessions where status = 'completed' and end_reason = 'finished'")" -ge 1 ] && break
+  sleep 0.2
+done
+[ "$(replica_sql "select count(*) from game_sessions where status = 'completed'")" -ge 1 ] 2>/dev/null ||
+  sleep 2 # replica catches up; the check below reads the replica through the server
+
+step "every metric in dashboards and rules is exported"
+sleep 5 # two scrapes at the loopback's 2 s interval
+$PY scripts/lib/check_metrics.py "$LOOPBACK_PROMETHEUS_URL" monitoring/grafana/dashboards \
+  monitoring/prometheus/rules monitoring/metrics-expected-later.txt >"$WORK/metrics.txt" || {
+  cat "$WORK/metrics.txt"
+  fail "metrics named in dashboards or rules are not exported"
+}
+grep -v '^  exported' "$WORK/metrics.txt"
+curl -fsS "$LOOPBACK_PROMETHEUS_URL/api/v1/targets" | jq -r '.data.activeTargets[] | "\(.labels.job) \(.health)"' >"$WORK/targets"
+grep -q '^hokm-server up' "$WORK/targets" || fail "Prometheus does not scrape the server: $(cat "$WORK/targets")"
+
+# ---- 6. HAProxy in front of the server -----------------------------------------------------------
+step "HAProxy: TLS, WebSocket, affinity backend"
+HAPORT=$((HOKM_LOOPBACK_PORT_BASE + 20))
+sed -e "s|bind :8443 |bind 127.0.0.1:$HAPORT |" -e "s|bind :8080|bind 127.0.0.1:$((HAPORT + 1))|" \
+  -e "s|server-template srv 1-10 server:8080|server srv1 127.0.0.1:$LOOPBACK_SERVER_PORT|" \
+  -e "s| resolvers docker init-addr none||" -e "s|    log stdout format raw local0 info||" \
+  -e "s|maxconn 20000|maxconn 1000|" \
+  "$WORK/haproxy.cfg" >"$WORK/haproxy-loopback.cfg"
+haproxy -D -p "$WORK/haproxy.pid" -f "$WORK/haproxy-loopback.cfg"
+HAPROXY_PID="$(cat "$WORK/haproxy.pid")"
+for i in $(seq 1 50); do
+  curl -ksf "https://127.0.0.1:$HAPORT/api/leaderboard?table=t1" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -ksf "https://127.0.0.1:$HAPORT/api/leaderboard?table=t1" | jq -e .players >/dev/null || fail "HTTPS through HAProxy"
+[ "$(curl -ks -o /dev/null -w '%{http_code}' "https://127.0.0.1:$HAPORT/actuator/prometheus")" = 404 ] ||
+  fail "/actuator is reachable through the proxy"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((HAPORT + 1))/")" = 301 ] || fail "no redirect to HTTPS"
+code="$(curl -ks -o /dev/null -w '%{http_code}' --max-time 3 --http1.1 -H 'Connection: Upgrade' -H 'Upgrade: websocket' \
+  -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' \
+  "https://127.0.0.1:$HAPORT/ws?table=t1" || true)"
+[ "$code" = 101 ] || fail "WebSocket upgrade through HAProxy answered $code"
+kill "$HAPROXY_PID"
+HAPROXY_PID=""
+
+# ---- 7. backups ----------------------------------------------------------------------------------
+step "backup: dump, verify, retention"
+export PGHOST=127.0.0.1 PGPORT="$LOOPBACK_PRIMARY_PORT" PGUSER=postgres PGPASSWORD="$POSTGRES_PASSWORD"
+export BACKUP_DIR="$WORK/backups" BACKUP_KEEP_DAILY=2 WAL_ARCHIVE_DIR="$HOKM_LOOPBACK_DIR/wal-archive"
+export BASEBACKUP_PASSWORD="$REPLICATION_PASSWORD"
+bash scripts/backup.sh run 2>&1 | tee "$WORK/backup.log"
+grep -q "latest finished game .* replayable" "$WORK/backup.log" || fail "the backup's latest finished game was not checked"
+ls "$BACKUP_DIR"/daily/hokm-*.dump >/dev/null || fail "no dump in $BACKUP_DIR/daily"
+ls "$BACKUP_DIR"/weekly/hokm-*.dump >/dev/null || fail "no weekly dump"
+for i in 1 2; do
+  sleep 1
+  bash scripts/backup.sh run >/dev/null 2>&1 || fail "backup run $((i + 1))"
+done
+[ "$(ls "$BACKUP_DIR"/daily/hokm-*.dump | wc -l)" = 2 ] || fail "retention kept $(ls "$BACKUP_DIR"/daily/*.dump | wc -l) daily dumps, not 2"
+exported="$(curl -fsS "http://127.0.0.1:$LOOPBACK_POSTGRES_EXPORTER_PORT/metrics")"
+grep -q '^hokm_backup_last_verified_timestamp_seconds{.*} 1\.' <<<"$exported" ||
+  fail "the backup run is not visible to the exporter: $(grep '^hokm_backup' <<<"$exported")"
+
+step "backup: restore into a new database, then a damaged game is caught"
+bash scripts/backup.sh restore "$(ls -t "$BACKUP_DIR"/daily/hokm-*.dump | head -1)" hokm_restored
+[ "$(primary_sql "select count(*) from game_moves")" = \
+  "$(runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm_restored -c 'select count(*) from game_moves')" ] ||
+  fail "restored game_moves differ"
+game="$(primary_sql "select id from game_sessions where status = 'completed' and end_reason = 'finished' order by completed_at desc limit 1")"
+primary_sql "delete from game_moves where game_session_id = '$game' and sequence_number = 3" >/dev/null
+damaged="$(bash scripts/backup.sh dump 2>/dev/null)"
+if bash scripts/backup.sh verify "$damaged" >"$WORK/damaged.log" 2>&1; then
+  fail "verification accepted a game with a missing move"
+fi
+grep -q "moves not numbered" "$WORK/damaged.log" || fail "unexpected verification failure: $(tail -3 "$WORK/damaged.log")"
+rm -f "$damaged"*
+
+step "backup: base backup + archived WAL recover to a point in time"
+bash scripts/backup.sh basebackup >"$WORK/base.path"
+marker="$(date +%s%N)"
+primary_sql "create table public.pitr_marker (v text); insert into pitr_marker values ('$marker')" >/dev/null
+seg="$(primary_sql "select pg_walfile_name(pg_switch_wal())")"
+for i in $(seq 1 100); do
+  [ -f "$WAL_ARCHIVE_DIR/$seg" ] && break
+  sleep 0.2
+done
+[ -f "$WAL_ARCHIVE_DIR/$seg" ] || fail "WAL segment $seg was not archived"
+PITR="$WORK/pitr"
+mkdir -p "$PITR/data"
+tar -xzf "$(cat "$WORK/base.path")/base.tar.gz" -C "$PITR/data"
+chown -R postgres:postgres "$PITR"
+chmod 700 "$PITR/data"
+cat >"$PITR/data/postgresql.auto.conf" <<EOF
+restore_command = 'cp $WAL_ARCHIVE_DIR/%f %p'
+recovery_target_action = 'promote'
+EOF
+touch "$PITR/data/recovery.signal"
+chown postgres:postgres "$PITR/data/postgresql.auto.conf" "$PITR/data/recovery.signal"
+runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$PITR/data" -l "$PITR/log" -w -t 60 \
+  -o "-c listen_addresses='' -c port=5432 -c unix_socket_directories='$PITR' -c archive_mode=off -c hba_file='$ROOT/db/pg_hba.conf' -c ident_file='$ROOT/db/pg_ident.conf'" start >/dev/null ||
+  fail "point-in-time restore did not start: $(tail -5 "$PITR/log")"
+got="$(runuser -u postgres -- psql -X -qtA -h "$PITR" -p 5432 -d hokm -c 'select v from pitr_marker' 2>&1 || true)"
+runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$PITR/data" -m fast -w stop >/dev/null || true
+[ "$got" = "$marker" ] || fail "the row written after the base backup was not recovered from archived WAL: $got"
+primary_sql "drop table public.pitr_marker" >/dev/null
+
+step "loopback topology down"
+bash scripts/loopback.sh down
+echo "== ops: all checks passed in $((SECONDS - T0)) s"
