@@ -199,12 +199,21 @@ public final class LoadGen {
       }
       // Every table seated (or given up on).
       long formDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + tables / 100);
+      long lastFormed = -1;
+      long lastProgress = System.nanoTime();
       while (System.nanoTime() < formDeadline) {
         long formed =
             mode.equals("echo")
                 ? echoGroups.stream().filter(g -> g.formed).count()
                 : gameTables.stream().filter(g -> g.formed).count();
         if (formed == tables) {
+          break;
+        }
+        if (formed != lastFormed) {
+          lastFormed = formed;
+          lastProgress = System.nanoTime();
+        } else if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(15)
+            && stats.openSockets.get() < tables * 4) {
           break;
         }
         TimeUnit.MILLISECONDS.sleep(100);
@@ -691,8 +700,10 @@ public final class LoadGen {
     server.put("moveBroadcastLatency", broadcast);
     double[] jw =
         Prom.quantiles(windowStart, windowEnd, "hokm_journal_write_latency_seconds", 0.5, 0.99);
-    server.put(
-        "journalBatchWriteMs", Map.of("p50", round(jw[0] * 1000), "p99", round(jw[1] * 1000)));
+    Map<String, Object> batch = new LinkedHashMap<>();
+    batch.put("p50", round(jw[0] * 1000));
+    batch.put("p99", round(jw[1] * 1000));
+    server.put("journalBatchWriteMs", batch);
     double[] lag = series(s -> s.sum("hokm_journal_lag_seconds"));
     server.put("journalLagSeconds", summary(lag));
     server.put("journalQueueDepth", summary(series(s -> s.sum("hokm_journal_queue_depth"))));

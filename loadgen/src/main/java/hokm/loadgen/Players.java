@@ -364,6 +364,14 @@ final class Players {
       if (!run.closing) {
         run.stats.dropped.increment();
         run.stats.closed(code);
+        if (run.stats.dropped.sum() <= 5) {
+          System.err.println(
+              "echo socket of seat "
+                  + seat
+                  + " closed: "
+                  + code
+                  + (cause == null ? "" : " " + cause));
+        }
       }
     }
   }
