@@ -139,7 +139,7 @@ public final class LoadGen {
     List<String> tokens = new ArrayList<>();
     long setupStarted = System.nanoTime();
     if (mode.equals("game")) {
-      tokens = guests(tables * 4, options.integer("guest-concurrency", 16));
+      tokens = tokens(tables * 4, options.integer("guest-concurrency", 16));
       log(
           String.format(
               "%d guests signed up in %.1f s",
@@ -368,6 +368,35 @@ public final class LoadGen {
   private static void shell(String cmd) throws Exception {
     Process p = new ProcessBuilder("bash", "-c", cmd).inheritIO().start();
     p.waitFor();
+  }
+
+  /**
+   * One token per socket: read from --tokens-file when it has them (guests of an earlier run on the
+   * same database and JWT secret), the rest signed up now and added to the file.
+   */
+  private List<String> tokens(int count, int concurrency) throws Exception {
+    String file = options.string("tokens-file", null);
+    List<String> tokens = new ArrayList<>();
+    if (file != null && Files.exists(Path.of(file))) {
+      for (String line : Files.readAllLines(Path.of(file))) {
+        if (!line.isBlank() && tokens.size() < count) {
+          tokens.add(line.trim());
+        }
+      }
+      log(tokens.size() + " guest tokens read from " + file);
+    }
+    if (tokens.size() < count) {
+      List<String> fresh = guests(count - tokens.size(), concurrency);
+      tokens.addAll(fresh);
+      if (file != null) {
+        Files.write(
+            Path.of(file),
+            fresh,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      }
+    }
+    return tokens;
   }
 
   private List<String> guests(int count, int concurrency) throws Exception {

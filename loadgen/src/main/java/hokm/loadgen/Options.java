@@ -66,6 +66,8 @@ final class Options {
         --io-threads=N                generator network threads                       [1]
         --source-ips=N                spread sockets over 127.0.0.2..N+1 (loopback)   [1: no]
         --guest-concurrency=N         parallel guest sign-ups                         [16]
+        --tokens-file=PATH            reuse (and keep) guest tokens between runs on the same
+                                      database and JWT secret
         --connect-concurrency=N       parallel WebSocket handshakes                   [64]
         --scrape-interval=S           seconds between /actuator/prometheus scrapes    [1]
         --progress=S                  seconds between progress lines                  [5]
