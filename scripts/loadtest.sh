@@ -78,11 +78,21 @@ start_server() { # extra server args...
       --db-password="$DATABASE_MIGRATION_PASSWORD")
     return
   fi
-  rm -rf "$STATE/pg"
+  # A fresh database, except for capacity runs, which keep theirs (and the guests' tokens, signed
+  # with a secret kept beside it) because signing up 20,000 guests takes minutes.
+  local data="$STATE/pg"
+  if [ "${KEEP_DATA:-0}" = 1 ]; then
+    data="$STATE/pg-keep"
+    [ -f "$STATE/jwt.secret" ] || head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >"$STATE/jwt.secret"
+    JWT_SECRET="$(cat "$STATE/jwt.secret")"
+    export JWT_SECRET
+  else
+    rm -rf "$data"
+  fi
   # shellcheck disable=SC2086
   java -Xms"$HEAP" -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=bench-echo \
     --server.port=$PORT --hokm.embedded.postgres-port=$PG_PORT --hokm.embedded.redis-port=$REDIS_PORT \
-    --hokm.embedded.data-dir="$STATE/pg" "${LIMITS[@]}" "$@" ${HOKM_SERVER_EXTRA:-} \
+    --hokm.embedded.data-dir="$data" "${LIMITS[@]}" "$@" ${HOKM_SERVER_EXTRA:-} \
     >"$STATE/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
@@ -109,11 +119,13 @@ case "$SCENARIO" in
       --duration="${HOKM_LOADTEST_DURATION:-60}" "${DB_ARGS[@]}" || status=$?
     ;;
   capacity)
+    KEEP_DATA=1
     start_server
     T="${TABLES:?capacity needs TABLES}"
     gen "capacity-${T}t" --tables="$T" --think=human --ramp=$((T / 40 + 10)) --warmup=20 \
       --duration="${HOKM_LOADTEST_DURATION:-120}" --source-ips=16 --io-threads=2 \
-      --guest-concurrency=32 --progress=10 "${DB_ARGS[@]}" || status=$?
+      --guest-concurrency=32 --progress=10 --tokens-file="$STATE/pg-keep.tokens" \
+      "${DB_ARGS[@]}" || status=$?
     ;;
   persistence)
     start_server
