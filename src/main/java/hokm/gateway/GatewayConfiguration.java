@@ -27,6 +27,16 @@ public class GatewayConfiguration implements WebSocketConfigurer {
    */
   static final int CONTAINER_FRAME_LIMIT = 64 * 1024;
 
+  /**
+   * What the container buffers per socket before it hands a frame over in parts. Tomcat allocates
+   * these buffers for every socket up front (64 KiB of chars and 64 KiB of bytes would be about 200
+   * KB a socket, 4 GB for 20,000 sockets); a frame the protocol accepts fits whole, and larger ones
+   * are gathered by the handler up to {@link #CONTAINER_FRAME_LIMIT}.
+   */
+  static final int CONTAINER_TEXT_BUFFER = 8 * 1024;
+
+  static final int CONTAINER_BINARY_BUFFER = 1024;
+
   private final GameSocketHandler handler;
 
   GatewayConfiguration(
@@ -43,7 +53,8 @@ public class GatewayConfiguration implements WebSocketConfigurer {
             recorders.getIfAvailable(() -> ConnectionRecorder.NONE),
             properties,
             JsonMapper.builder().build(),
-            clocks.getIfAvailable(Clock::systemUTC));
+            clocks.getIfAvailable(Clock::systemUTC),
+            CONTAINER_FRAME_LIMIT);
     Gauge.builder("hokm.sockets.connected", handler, GameSocketHandler::connectionCount)
         .description("Open WebSocket connections")
         .register(registry);
@@ -57,8 +68,8 @@ public class GatewayConfiguration implements WebSocketConfigurer {
   @Bean
   static ServletServerContainerFactoryBean webSocketContainer() {
     ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-    container.setMaxTextMessageBufferSize(CONTAINER_FRAME_LIMIT);
-    container.setMaxBinaryMessageBufferSize(CONTAINER_FRAME_LIMIT);
+    container.setMaxTextMessageBufferSize(CONTAINER_TEXT_BUFFER);
+    container.setMaxBinaryMessageBufferSize(CONTAINER_BINARY_BUFFER);
     return container;
   }
 

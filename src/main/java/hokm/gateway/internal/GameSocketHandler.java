@@ -60,6 +60,7 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   private final ScheduledExecutorService timers;
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final Map<UUID, Connection> byPlayer = new ConcurrentHashMap<>();
+  private final int transportFrameLimit;
 
   public GameSocketHandler(
       Lobby lobby,
@@ -67,7 +68,9 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       ConnectionRecorder recorder,
       GatewayProperties properties,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      int transportFrameLimit) {
+    this.transportFrameLimit = transportFrameLimit;
     this.lobby = lobby;
     this.authenticator = authenticator;
     this.recorder = recorder;
@@ -158,10 +161,28 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
     log.debug("transport error on {}: {}", session.getId(), exception.toString());
   }
 
+  /**
+   * Frames larger than the container's buffer arrive in parts: they are gathered here (binary ones
+   * only counted) up to the transport limit, beyond which the socket is closed with 1009.
+   */
+  @Override
+  public boolean supportsPartialMessages() {
+    return true;
+  }
+
   @Override
   protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
     Connection connection = connections.get(session.getId());
-    if (connection != null && admit(connection)) {
+    if (connection == null) {
+      return;
+    }
+    if (!connection.partialBinary(message.getPayloadLength(), message.isLast())) {
+      if (connection.partialBinaryOverflow(transportFrameLimit)) {
+        connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
+      }
+      return;
+    }
+    if (admit(connection)) {
       connection.send(
           Message.error(
               ErrorCode.BAD_MESSAGE, "Binary frames are not supported: send JSON text.", null));
@@ -171,10 +192,23 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   @Override
   protected void handleTextMessage(WebSocketSession session, TextMessage message) {
     Connection connection = connections.get(session.getId());
-    if (connection == null || !admit(connection)) {
+    if (connection == null) {
       return;
     }
-    String payload = message.getPayload();
+    String payload = connection.partialText(message.getPayload(), message.isLast());
+    if (payload == null) {
+      if (connection.partialTextLength() > transportFrameLimit) {
+        connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
+      }
+      return;
+    }
+    if (payload.length() > transportFrameLimit) {
+      connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
+      return;
+    }
+    if (!admit(connection)) {
+      return;
+    }
     if (payload.length() > properties.maxFrameBytes()
         || payload.getBytes(StandardCharsets.UTF_8).length > properties.maxFrameBytes()) {
       connection.send(
