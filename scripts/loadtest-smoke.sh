@@ -60,6 +60,7 @@ LIMITS=(
   --hokm.gateway.max-sockets-per-ip=1000000
   --hokm.gateway.tables-per-minute=1000000
   --hokm.security.login.max-failures-per-ip=1000000
+  --server.tomcat.max-connections=30000
 )
 log "starting the server on port $HTTP_PORT (embedded PostgreSQL $PG_PORT, Redis $REDIS_PORT)"
 java -Xmx1g -jar "$JAR" \

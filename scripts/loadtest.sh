@@ -48,6 +48,7 @@ LIMITS=(
   --hokm.gateway.idle-timeout=1h
   --hokm.security.login.max-failures-per-ip=1000000
   --hokm.auth.access-token-ttl=6h
+  --server.tomcat.max-connections=30000
 )
 PORT=18080
 PG_PORT=18432
@@ -86,6 +87,9 @@ start_server() { # extra server args...
     [ -f "$STATE/jwt.secret" ] || head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >"$STATE/jwt.secret"
     JWT_SECRET="$(cat "$STATE/jwt.secret")"
     export JWT_SECRET
+    # A new instance name each start: tables an earlier (interrupted) run left are not restored,
+    # so the reused guests are free to sit again.
+    set -- --hokm.instance-id="bench-$(date +%s)" "$@"
   else
     rm -rf "$data"
   fi
