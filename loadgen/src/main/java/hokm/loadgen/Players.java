@@ -86,7 +86,7 @@ final class Players {
     final int index;
     final String token;
     final Random random;
-    Ws ws;
+    volatile Ws ws;
     private int seat = -1;
     private String tableId;
     private String session;
@@ -113,6 +113,7 @@ final class Players {
 
     @Override
     public void onOpen(Ws ws) {
+      this.ws = ws;
       counted = true;
       run.stats.openSockets.incrementAndGet();
       Stats.record(run.stats.connect, (ws.connectedAt - ws.connectStarted) / 1000);
@@ -285,7 +286,7 @@ final class Players {
     final EchoGroup group;
     final int seat;
     final Random random;
-    Ws ws;
+    volatile Ws ws;
     private String pendingId;
     private long pendingSentAt;
     private int nextId;
@@ -300,6 +301,7 @@ final class Players {
 
     @Override
     public void onOpen(Ws ws) {
+      this.ws = ws;
       counted = true;
       run.stats.openSockets.incrementAndGet();
       Stats.record(run.stats.connect, (ws.connectedAt - ws.connectStarted) / 1000);
