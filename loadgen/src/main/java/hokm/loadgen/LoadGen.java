@@ -600,6 +600,10 @@ public final class LoadGen {
       throws Exception {
     double window = (windowEndNanos - windowStartNanos) / 1e9;
     long windowMoveCount = windowEndMoves - windowStartMoves;
+    List<Point> timeline;
+    synchronized (this.timeline) {
+      timeline = new ArrayList<>(this.timeline);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("label", label);
     out.put("startedAt", Instant.now().minusNanos(System.nanoTime() - t0).toString());
