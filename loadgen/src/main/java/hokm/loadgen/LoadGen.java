@@ -86,8 +86,47 @@ public final class LoadGen {
       System.out.println(Options.HELP);
       return;
     }
+    if (options.has("render")) {
+      render(Path.of(options.string("render", "")));
+      return;
+    }
     int code = new LoadGen(options).run();
     System.exit(code);
+  }
+
+  /** Writes report.html again beside a report.json (its timeline and summary). */
+  @SuppressWarnings("unchecked")
+  private static void render(Path json) throws Exception {
+    Map<String, Object> report = Players.JSON.readValue(json.toFile(), LinkedHashMap.class);
+    List<Point> points = new ArrayList<>();
+    for (Map<String, Object> m : (List<Map<String, Object>>) report.get("timeline")) {
+      points.add(
+          new Point(
+              num(m, "t"),
+              num(m, "movesPerSecond"),
+              num(m, "p50Ms"),
+              num(m, "p90Ms"),
+              num(m, "p99Ms"),
+              num(m, "maxMs"),
+              (int) num(m, "sockets"),
+              (int) num(m, "tablesPlaying"),
+              (long) num(m, "errors"),
+              (long) num(m, "dropped"),
+              num(m, "serverMovesPerSecond"),
+              num(m, "serverCpu"),
+              num(m, "heapMiB"),
+              num(m, "journalLagSeconds"),
+              num(m, "journalQueue"),
+              num(m, "generatorCpu")));
+    }
+    Path html = json.resolveSibling("report.html");
+    Files.writeString(html, Html.page(String.valueOf(report.get("label")), report, points));
+    System.out.println("wrote " + html);
+  }
+
+  private static double num(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    return v instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 
   private static String now() {

@@ -72,6 +72,7 @@ final class Options {
         --scrape-interval=S           seconds between /actuator/prometheus scrapes    [1]
         --progress=S                  seconds between progress lines                  [5]
         --out=DIR                     write DIR/report.json and DIR/report.html       [none]
+        --render=DIR/report.json      only write DIR/report.html again from a report
         --label=TEXT                  the run's name in reports
         --db-url=JDBC --db-user=U --db-password=P
                                       check PostgreSQL afterwards (or HOKM_LOADGEN_DB_URL,
