@@ -60,6 +60,9 @@ final class Ws {
                   new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                      // Before anything can happen on it: the handshake may complete before
+                      // connect() below returns to its caller.
+                      ws.channel = ch;
                       ch.pipeline()
                           .addLast(new HttpClientCodec())
                           .addLast(new HttpObjectAggregator(65536))
