@@ -34,6 +34,16 @@ public class GatewayConfiguration implements WebSocketConfigurer {
    */
   static final int CONTAINER_FRAME_LIMIT = 64 * 1024;
 
+  /**
+   * What the container buffers per socket before it hands a frame over in parts. Tomcat allocates
+   * these buffers for every socket up front (64 KiB of chars and 64 KiB of bytes would be about 200
+   * KB a socket, 4 GB for 20,000 sockets); a frame the protocol accepts fits whole, and larger ones
+   * are gathered by the handler up to {@link #CONTAINER_FRAME_LIMIT}.
+   */
+  static final int CONTAINER_TEXT_BUFFER = 8 * 1024;
+
+  static final int CONTAINER_BINARY_BUFFER = 1024;
+
   private final GameSocketHandler handler;
   private final GatewayProperties properties;
 
@@ -62,7 +72,8 @@ public class GatewayConfiguration implements WebSocketConfigurer {
             JsonMapper.builder().build(),
             clocks.getIfAvailable(Clock::systemUTC),
             limits,
-            audit);
+            audit,
+            CONTAINER_FRAME_LIMIT);
     Gauge.builder("hokm.sockets.connected", handler, GameSocketHandler::connectionCount)
         .description("Open WebSocket connections")
         .register(registry);
@@ -79,8 +90,8 @@ public class GatewayConfiguration implements WebSocketConfigurer {
   @Bean
   static ServletServerContainerFactoryBean webSocketContainer() {
     ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-    container.setMaxTextMessageBufferSize(CONTAINER_FRAME_LIMIT);
-    container.setMaxBinaryMessageBufferSize(CONTAINER_FRAME_LIMIT);
+    container.setMaxTextMessageBufferSize(CONTAINER_TEXT_BUFFER);
+    container.setMaxBinaryMessageBufferSize(CONTAINER_BINARY_BUFFER);
     return container;
   }
 

@@ -23,6 +23,9 @@ import org.springframework.web.socket.WebSocketSession;
  * network write; a socket whose queue grows past its limit is closed as too slow.
  */
 public final class Connection implements TableClient {
+  /** Past this many characters a frame in parts is not gathered further (it will be refused). */
+  private static final int GATHER_LIMIT = 1 << 20;
+
   private final WebSocketSession session;
   private final Function<Message, String> encoder;
   private final Executor senders;
@@ -42,6 +45,11 @@ public final class Connection implements TableClient {
   private volatile boolean closed;
   private volatile ScheduledFuture<?> authTimer;
   private int refusedInARow;
+
+  /** A text frame arriving in parts (only frames over the container's buffer). */
+  private StringBuilder partialText;
+
+  private long partialBinaryBytes;
 
   Connection(
       WebSocketSession session,
@@ -117,6 +125,46 @@ public final class Connection implements TableClient {
 
   void accepted() {
     refusedInARow = 0;
+  }
+
+  /**
+   * Gathers a text frame that arrives in parts (receiving thread only): the whole frame once its
+   * last part is in, else null.
+   */
+  String partialText(String part, boolean last) {
+    if (last && partialText == null) {
+      return part;
+    }
+    if (partialText == null) {
+      partialText = new StringBuilder(part.length() * 2);
+    }
+    if (partialText.length() <= GATHER_LIMIT) {
+      partialText.append(part);
+    }
+    if (!last) {
+      return null;
+    }
+    String whole = partialText.toString();
+    partialText = null;
+    return whole;
+  }
+
+  /** Characters gathered so far of a text frame arriving in parts. */
+  int partialTextLength() {
+    return partialText == null ? 0 : partialText.length();
+  }
+
+  /** Counts a binary frame arriving in parts; true once its last part is in. */
+  boolean partialBinary(int bytes, boolean last) {
+    partialBinaryBytes += bytes;
+    if (last) {
+      partialBinaryBytes = 0;
+    }
+    return last;
+  }
+
+  boolean partialBinaryOverflow(int limit) {
+    return partialBinaryBytes > limit;
   }
 
   /** The client's IP as the web server saw it (behind trusted proxies: the forwarded one). */

@@ -78,6 +78,7 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   private final Map<UUID, RateLimiter> tablesByPlayer = new ConcurrentHashMap<>();
   private final Limits limits;
   private final AuditLog audit;
+  private final int transportFrameLimit;
 
   public GameSocketHandler(
       Lobby lobby,
@@ -87,9 +88,11 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       JsonMapper json,
       Clock clock,
       Limits limits,
-      AuditLog audit) {
+      AuditLog audit,
+      int transportFrameLimit) {
     this.limits = limits;
     this.audit = audit;
+    this.transportFrameLimit = transportFrameLimit;
     this.lobby = lobby;
     this.authenticator = authenticator;
     this.recorder = recorder;
@@ -321,13 +324,29 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
     log.debug("transport error on {}: {}", session.getId(), exception.toString());
   }
 
+  /**
+   * Frames larger than the container's buffer arrive in parts: they are gathered here (binary ones
+   * only counted) up to the transport limit, beyond which the socket is closed with 1009.
+   */
+  @Override
+  public boolean supportsPartialMessages() {
+    return true;
+  }
+
   @Override
   protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
     Connection connection = connections.get(session.getId());
-    if (connection != null) {
-      connection.touch(System.nanoTime());
+    if (connection == null) {
+      return;
     }
-    if (connection != null && admit(connection)) {
+    connection.touch(System.nanoTime());
+    if (!connection.partialBinary(message.getPayloadLength(), message.isLast())) {
+      if (connection.partialBinaryOverflow(transportFrameLimit)) {
+        connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
+      }
+      return;
+    }
+    if (admit(connection)) {
       connection.send(
           Message.error(
               ErrorCode.BAD_MESSAGE, "Binary frames are not supported: send JSON text.", null));
@@ -341,10 +360,20 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       return;
     }
     connection.touch(System.nanoTime());
+    String payload = connection.partialText(message.getPayload(), message.isLast());
+    if (payload == null) {
+      if (connection.partialTextLength() > transportFrameLimit) {
+        connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
+      }
+      return;
+    }
+    if (payload.length() > transportFrameLimit) {
+      connection.close(CloseStatus.TOO_BIG_TO_PROCESS);
+      return;
+    }
     if (!admit(connection)) {
       return;
     }
-    String payload = message.getPayload();
     if (payload.length() > properties.maxFrameBytes()
         || payload.getBytes(StandardCharsets.UTF_8).length > properties.maxFrameBytes()) {
       limits.triggered(Limits.FRAME_SIZE);

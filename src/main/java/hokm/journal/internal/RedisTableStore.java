@@ -55,6 +55,10 @@ public class RedisTableStore implements TableStore {
   private final String instanceKey;
   private final JsonMapper json = JsonMapper.builder().build();
 
+  /** How long a write waits for Redis before it counts as failed. */
+  @org.springframework.beans.factory.annotation.Value("${spring.data.redis.timeout:500ms}")
+  private Duration commandTimeout = Duration.ofMillis(500);
+
   /** Tables whose Redis copy is incomplete and must be rewritten whole. */
   private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
 
@@ -186,7 +190,7 @@ public class RedisTableStore implements TableStore {
   }
 
   /** Runs a Redis write through the breaker; on failure the table is marked for a rewrite. */
-  private void guarded(UUID tableId, java.util.function.Consumer<StringRedisConnection> write) {
+  private void guarded(UUID tableId, java.util.function.Consumer<RedisWrites> write) {
     if (!breaker.tryAcquirePermission()) {
       if (tableId != null) {
         dirty.add(tableId);
@@ -195,12 +199,7 @@ public class RedisTableStore implements TableStore {
     }
     long started = System.nanoTime();
     try {
-      redis.executePipelined(
-          (RedisCallback<Object>)
-              connection -> {
-                write.accept(new DefaultStringRedisConnection(connection));
-                return null;
-              });
+      RedisWrites.run(redis, commandTimeout, write);
       breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     } catch (RuntimeException e) {
       breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
