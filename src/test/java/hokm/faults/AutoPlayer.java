@@ -136,14 +136,17 @@ final class AutoPlayer implements AutoCloseable {
   }
 
   private void reconnect() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    long backoff = 200;
     while (running && System.nanoTime() < deadline) {
       try {
         client = WsClient.login(port, token);
         reconnects++;
         return;
       } catch (RuntimeException | AssertionError e) {
-        sleep(Duration.ofMillis(300));
+        // Back off as a real client would, up to a few seconds between tries.
+        sleep(Duration.ofMillis(backoff));
+        backoff = Math.min(backoff * 2, 3000);
       }
     }
     failure = "could not reconnect";

@@ -375,11 +375,19 @@ class FaultToleranceTest {
       command.add(Path.of("scripts/loopback.sh").toString());
       command.addAll(List.of(args));
       try {
-        Process process =
+        ProcessBuilder builder =
             new ProcessBuilder(command)
                 .redirectErrorStream(false)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        // Every client of this test connects from 127.0.0.1, like many players behind one address:
+        // the per-address limits are raised so that a server restart's reconnections all get in.
+        builder
+            .environment()
+            .put(
+                "HOKM_SERVER_OPTS",
+                "--hokm.gateway.connections-per-ip-per-minute=100000"
+                    + " --hokm.gateway.max-sockets-per-ip=100000");
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = process.waitFor();
         if (code != 0) {
