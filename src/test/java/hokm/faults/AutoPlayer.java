@@ -136,7 +136,7 @@ final class AutoPlayer implements AutoCloseable {
   }
 
   private void reconnect() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
     long backoff = 200;
     while (running && System.nanoTime() < deadline) {
       try {

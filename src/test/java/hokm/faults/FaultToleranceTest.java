@@ -191,7 +191,7 @@ class FaultToleranceTest {
     inject.run();
     recover.run();
     long recovered = System.nanoTime();
-    awaitGamesOver(tables, Duration.ofSeconds(180));
+    awaitGamesOver(tables, Duration.ofSeconds(360));
     long finished = System.nanoTime();
     assertRecordedExactly(tables);
     long persisted = System.nanoTime();
