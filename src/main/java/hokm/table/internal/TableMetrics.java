@@ -31,6 +31,22 @@ public final class TableMetrics {
               .tag("reason", reason.name().toLowerCase())
               .register(registry));
     }
+    // Registered at zero so dashboards and alerts see the series before the first event.
+    for (String code :
+        new String[] {
+          "WRONG_PHASE",
+          "NOT_YOUR_TURN",
+          "NOT_HAKEM",
+          "CARD_NOT_IN_HAND",
+          "MUST_FOLLOW_SUIT",
+          "NOT_A_PLAYER",
+          "NOT_AT_TABLE"
+        }) {
+      rejectedCounter(code);
+    }
+    for (String why : new String[] {"timeout", "absent", "left", "grace_expired"}) {
+      takeoverCounter(why);
+    }
     this.moveToBroadcast =
         Timer.builder("hokm.move.broadcast.latency")
             .description("From a move frame decoded to its events queued to every client")
@@ -43,15 +59,17 @@ public final class TableMetrics {
   }
 
   public void moveRejected(String code) {
-    movesRejected
-        .computeIfAbsent(
-            code,
-            c ->
-                Counter.builder("hokm.moves.rejected")
-                    .description("Moves refused, by error code")
-                    .tag("code", c)
-                    .register(registry))
-        .increment();
+    rejectedCounter(code).increment();
+  }
+
+  private Counter rejectedCounter(String code) {
+    return movesRejected.computeIfAbsent(
+        code,
+        c ->
+            Counter.builder("hokm.moves.rejected")
+                .description("Moves refused, by error code")
+                .tag("code", c)
+                .register(registry));
   }
 
   public void gameEnded(hokm.engine.EndReason reason) {
@@ -63,15 +81,17 @@ public final class TableMetrics {
    * a disconnected player), {@code left} or {@code grace_expired} (the seat handed to the bot).
    */
   public void botTakeover(String why) {
-    botMoves
-        .computeIfAbsent(
-            why,
-            w ->
-                Counter.builder("hokm.bot.takeovers")
-                    .description("Times a bot acted for a human, by why")
-                    .tag("reason", w)
-                    .register(registry))
-        .increment();
+    takeoverCounter(why).increment();
+  }
+
+  private Counter takeoverCounter(String why) {
+    return botMoves.computeIfAbsent(
+        why,
+        w ->
+            Counter.builder("hokm.bot.takeovers")
+                .description("Times a bot acted for a human, by why")
+                .tag("reason", w)
+                .register(registry));
   }
 
   public void moveBroadcast(long nanos) {
