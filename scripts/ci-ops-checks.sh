@@ -16,8 +16,11 @@
 set -Eeuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export HOKM_LOOPBACK_DIR="${HOKM_LOOPBACK_DIR:-/tmp/hokm-ci-loopback}"
-export HOKM_LOOPBACK_PORT_BASE="${HOKM_LOOPBACK_PORT_BASE:-25530}"
+# State dir and ports differ per checkout, so that two checkouts can run their checks at the same
+# time on one machine without stopping each other's topology (40 ports a slot, 26000-27999).
+SLOT="$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
+export HOKM_LOOPBACK_DIR="${HOKM_LOOPBACK_DIR:-/tmp/hokm-ci-loopback-$((SLOT % 100000))}"
+export HOKM_LOOPBACK_PORT_BASE="${HOKM_LOOPBACK_PORT_BASE:-$((26000 + (SLOT % 50) * 40))}"
 # Bots think for 20 ms instead of 800 ms, so a scripted game takes seconds.
 export HOKM_SERVER_OPTS="${HOKM_SERVER_OPTS:---hokm.table.bot-move-delay=20ms}"
 WORK="$(mktemp -d /tmp/hokm-ci-ops.XXXXXX)"
@@ -199,6 +202,14 @@ done
 [ "$(replica_sql "select count(*) from game_sessions where status = 'completed'")" -ge 1 ] 2>/dev/null ||
   sleep 2 # replica catches up; the check below reads the replica through the server
 
+step "the finished game replays through the server (GET /api/games/{id}/replay)"
+token="$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{}' "$LOOPBACK_SERVER_URL/api/auth/guest" | jq -r .accessToken)"
+finished="$(primary_sql "select id from game_sessions where status = 'completed' and end_reason = 'finished' order by completed_at desc limit 1")"
+[ -n "$finished" ] || fail "no finished game in the database"
+curl -fsS -H "Authorization: Bearer $token" "$LOOPBACK_SERVER_URL/api/games/$finished/replay" >"$WORK/replay.json" ||
+  fail "GET /api/games/$finished/replay"
+jq -e '.verified == true' "$WORK/replay.json" >/dev/null || fail "the server's replay of $finished is not verified: $(head -c 300 "$WORK/replay.json")"
+
 step "every metric in dashboards and rules is exported"
 sleep 5 # two scrapes at the loopback's 2 s interval
 $PY scripts/lib/check_metrics.py "$LOOPBACK_PROMETHEUS_URL" monitoring/grafana/dashboards \
@@ -246,7 +257,7 @@ ls "$BACKUP_DIR"/daily/hokm-*.dump >/dev/null || fail "no dump in $BACKUP_DIR/da
 ls "$BACKUP_DIR"/weekly/hokm-*.dump >/dev/null || fail "no weekly dump"
 for i in 1 2; do
   sleep 1
-  bash scripts/backup.sh run >/dev/null 2>&1 || fail "backup run $((i + 1))"
+  bash scripts/backup.sh run >"$WORK/backup-$i.log" 2>&1 || fail "backup run $((i + 1)): $(tail -5 "$WORK/backup-$i.log")"
 done
 [ "$(ls "$BACKUP_DIR"/daily/hokm-*.dump | wc -l)" = 2 ] || fail "retention kept $(ls "$BACKUP_DIR"/daily/*.dump | wc -l) daily dumps, not 2"
 exported="$(curl -fsS "http://127.0.0.1:$LOOPBACK_POSTGRES_EXPORTER_PORT/metrics")"

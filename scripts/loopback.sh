@@ -26,9 +26,12 @@
 #                            +0 primary, +1 replica, +2 pgbouncer, +3 redis, +4 server,
 #                            +5 prometheus, +6 postgres-exporter, +7 redis-exporter
 #   HOKM_JAR                 the server jar (default target/hokm-server-0.1.0-SNAPSHOT.jar)
-#   HOKM_SERVER_OPTS         extra arguments for the server (e.g. --hokm.table.bot-delay=0s)
+#   HOKM_SERVER_OPTS         extra arguments for the server (e.g. --hokm.table.bot-move-delay=20ms);
+#                            those given to `up` are reused by later `start server` calls
 #   HOKM_LOOPBACK_SERVER=0   do not start the server in `up`
 # Must run as root (PostgreSQL and pgBouncer are run as the postgres user through runuser).
+# Commands that change a state dir wait for each other (flock on $HOKM_LOOPBACK_DIR.lock). A failed
+# `up` stops what it started; every stop goes by the pid the component recorded, never by name.
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -331,9 +334,11 @@ EOF
 
 start_server() {
   [ -f "$JAR" ] || die "no server jar at $JAR (mvn -B -q -DskipTests package)"
-  local opts=()
+  local opts=() saved=""
+  # The options given at `up` are kept for later `start server` calls (unless set again).
+  [ -f "$STATE/server-opts" ] && saved="$(cat "$STATE/server-opts")"
   # shellcheck disable=SC2206
-  [ -n "${HOKM_SERVER_OPTS:-}" ] && opts=($HOKM_SERVER_OPTS)
+  [ -n "${HOKM_SERVER_OPTS:-$saved}" ] && opts=(${HOKM_SERVER_OPTS:-$saved})
   (
     eval "$(print_env)"
     export SPRING_PROFILES_ACTIVE=prod PORT="$P_SERVER"
@@ -488,6 +493,7 @@ cmd_up() {
   chown postgres:postgres "$STATE/run"
   make_secrets
   load_secrets
+  printf '%s' "${HOKM_SERVER_OPTS:-}" >"$STATE/server-opts"
   init_primary
   start_pg primary
   bootstrap_primary
