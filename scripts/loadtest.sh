@@ -15,6 +15,7 @@
 #       loopback: scripts/loopback.sh (primary, replica, pgBouncer, Redis, server) must exist
 #   HOKM_LOADTEST_DURATION=S   measured seconds (overrides the scenario's)
 #   HOKM_SERVER_HEAP=2g        the server's -Xmx (and -Xms)
+#   HOKM_SERVER_JVM_OPTS="..." extra JVM options for the server (e.g. -XX:+UseZGC)
 #   HOKM_LOADTEST_ARGS="..."   extra generator options (see java -jar loadgen/target/hokm-loadgen.jar --help)
 #   HOKM_SERVER_EXTRA="..."    extra server arguments
 set -Eeuo pipefail
@@ -94,7 +95,7 @@ start_server() { # extra server args...
     rm -rf "$data"
   fi
   # shellcheck disable=SC2086
-  java -Xms"$HEAP" -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=bench-echo \
+  java -Xms"$HEAP" -Xmx"$HEAP" ${HOKM_SERVER_JVM_OPTS:-} -jar "$JAR" --spring.profiles.active=bench-echo \
     --server.port=$PORT --hokm.embedded.postgres-port=$PG_PORT --hokm.embedded.redis-port=$REDIS_PORT \
     --hokm.embedded.data-dir="$data" "${LIMITS[@]}" "$@" ${HOKM_SERVER_EXTRA:-} \
     >"$STATE/server.log" 2>&1 &

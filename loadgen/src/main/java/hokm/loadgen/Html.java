@@ -31,13 +31,14 @@ final class Html {
                 new Series("server", LoadGen.Point::serverMovesPerSecond))));
     h.append(
         chart(
-            "Move latency per second, client side (ms)",
+            "Move latency per second, client side (ms; the scale is clipped at the rare outliers)",
             points,
             "ms",
             List.of(
                 new Series("p50", LoadGen.Point::p50),
                 new Series("p99", LoadGen.Point::p99),
-                new Series("max", LoadGen.Point::max))));
+                new Series("max", LoadGen.Point::max)),
+            true));
     h.append(
         chart(
             "Server process CPU (% of the machine) and generator CPU",
@@ -73,6 +74,14 @@ final class Html {
 
   private static String chart(
       String title, List<LoadGen.Point> points, String unit, List<Series> series) {
+    return chart(title, points, unit, series, false);
+  }
+
+  /**
+   * With {@code clip}, the scale ends near the 95th percentile of the values (outliers clipped).
+   */
+  private static String chart(
+      String title, List<LoadGen.Point> points, String unit, List<Series> series, boolean clip) {
     int w = 960;
     int ht = 220;
     int left = 60;
@@ -87,6 +96,21 @@ final class Html {
         if (!Double.isNaN(v) && !Double.isInfinite(v)) {
           yMax = Math.max(yMax, v);
         }
+      }
+    }
+    if (clip) {
+      List<Double> all = new java.util.ArrayList<>();
+      for (Series s : series) {
+        for (LoadGen.Point p : points) {
+          double v = s.value().applyAsDouble(p);
+          if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+            all.add(v);
+          }
+        }
+      }
+      java.util.Collections.sort(all);
+      if (!all.isEmpty()) {
+        yMax = Math.min(yMax, 1.5 * all.get((int) Math.floor(0.95 * (all.size() - 1))));
       }
     }
     yMax = niceCeil(yMax);
@@ -131,7 +155,7 @@ final class Html {
           continue;
         }
         double x = left + (tMax <= 0 ? 0 : plotW * p.t() / tMax);
-        double y = top + plotH - (yMax <= 0 ? 0 : plotH * v / yMax);
+        double y = top + plotH - (yMax <= 0 ? 0 : plotH * Math.min(v, yMax) / yMax);
         path.append(path.length() == 0 ? "" : " ").append(String.format("%.1f,%.1f", x, y));
       }
       svg.append(
