@@ -79,6 +79,63 @@ public class PostgresTableRecovery {
     return snapshots;
   }
 
+  /**
+   * The session rebuilt from PostgreSQL when PostgreSQL holds more of its record than this copy (a
+   * Redis copy that missed writes), else null. Keeps the copy's table details (seq, code).
+   */
+  public TableSnapshot ifAhead(TableSnapshot copy) {
+    try {
+      Integer last =
+          jdbc.queryForObject(
+              "SELECT max(sequence_number) FROM game_moves WHERE game_session_id = ?",
+              Integer.class,
+              copy.sessionId());
+      if (last == null || last <= copy.recordSequence()) {
+        return null;
+      }
+      List<Session> sessions =
+          jdbc.query(
+              "SELECT id, room_id, seed, target_points, kot_scoring, is_private, join_code,"
+                  + " turn_seconds FROM game_sessions WHERE id = ?",
+              (row, n) ->
+                  new Session(
+                      row.getObject(1, UUID.class),
+                      row.getString(2),
+                      row.getLong(3),
+                      row.getInt(4),
+                      row.getBoolean(5),
+                      row.getBoolean(6),
+                      row.getString(7),
+                      (Integer) row.getObject(8)),
+              copy.sessionId());
+      if (sessions.isEmpty()) {
+        return null;
+      }
+      TableSnapshot rebuilt = rebuild(sessions.get(0));
+      log.warn(
+          "table {}: PostgreSQL holds {} records, its Redis copy {}; resuming from PostgreSQL",
+          copy.tableId(),
+          last,
+          copy.recordSequence());
+      return new TableSnapshot(
+          copy.tableId(),
+          copy.code(),
+          copy.options(),
+          copy.quickMatch(),
+          "playing",
+          copy.sessionId(),
+          copy.gameNumber(),
+          copy.seed(),
+          copy.seq() + 1000,
+          rebuilt.recordSequence(),
+          copy.seats(),
+          rebuilt.moves());
+    } catch (RuntimeException e) {
+      log.warn("could not compare a table with PostgreSQL: {}", e.toString());
+      return null;
+    }
+  }
+
   private TableSnapshot rebuild(Session session) {
     Map<UUID, PlayerRef> players = new HashMap<>();
     List<TableSnapshot.Seat> seats = new ArrayList<>();

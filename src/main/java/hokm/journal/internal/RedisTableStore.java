@@ -282,10 +282,17 @@ public class RedisTableStore implements TableStore {
           redis.opsForSet().remove(instanceKey, member);
           continue;
         }
+        // A copy that missed writes (Redis was away and the rewrite had not come yet) can be behind
+        // PostgreSQL: then PostgreSQL's record is the longer one, and the table resumes from it.
+        TableSnapshot fuller = recovery.ifAhead(snapshot);
+        if (fuller != null) {
+          snapshot = fuller;
+        } else {
+          // The journal may not have written the end of what Redis holds: write it (idempotently).
+          journal.rewrite(snapshot);
+        }
         restored.add(snapshot);
         sessions.add(snapshot.sessionId());
-        // The journal may not have written the end of what Redis holds: write it (idempotently).
-        journal.rewrite(snapshot);
       }
     } catch (RuntimeException e) {
       log.warn("could not read tables from Redis, restoring from PostgreSQL", e);
