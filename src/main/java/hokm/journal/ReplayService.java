@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -246,10 +245,5 @@ public class ReplayService {
 
   private static Map<String, Object> teams(int team1, int team2) {
     return Map.of("team1", team1, "team2", team2);
-  }
-
-  /** Convenience for tests and tools: the replay of a game if it exists and is finished. */
-  public Optional<Map<String, Object>> find(UUID gameId) {
-    return Optional.ofNullable(replay(gameId).replay());
   }
 }

@@ -33,7 +33,7 @@ public record TableSnapshot(
   /** A seat: the human holding it (null for none), and whether a bot plays it for good. */
   public record Seat(PlayerRef player, boolean bot) {}
 
-  /** The same table with a new move appended. */
+  /** The same table with this record in place of its own. */
   public TableSnapshot withMoves(List<RecordedMove> allMoves) {
     return new TableSnapshot(
         tableId,
