@@ -3,22 +3,31 @@ package hokm.table;
 import hokm.table.GameRecorder.RecordedMove;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where tables keep what they need to survive a restart of the server (Redis, with memory as the
- * fallback). Called on a table's mailbox thread; implementations answer fast and never throw: when
- * their store is unavailable they remember what to rewrite later.
+ * fallback). Called on a table's mailbox thread; implementations never block and never throw: the
+ * writes that tables wait for return a future that completes once the write is done or has failed
+ * (never exceptionally), and when the store is unavailable they remember what to rewrite later.
  */
 public interface TableStore {
 
-  /** The table's state changed (seats, status, a new game): rewrite its description. */
-  void save(TableSnapshot table);
+  /** A future for a write that had nothing to do. */
+  CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   /**
-   * A move was recorded: append it, and update the description. Done before the move's frames are
-   * sent, so a move seen by players is one that survives a restart.
+   * The table's state changed (seats, status, a new game): rewrite its description. The task's
+   * frames are sent once the returned future completes.
    */
-  void append(TableSnapshot table, RecordedMove move);
+  CompletableFuture<Void> save(TableSnapshot table);
+
+  /**
+   * Moves were recorded (in sequence order, the first of a session with sequence 1): append them,
+   * and update the description. The moves' frames are sent only once the returned future completes,
+   * so a move seen by players is one that survives a restart.
+   */
+  CompletableFuture<Void> append(TableSnapshot table, List<RecordedMove> moves);
 
   /**
    * The player holds a seat at this table (for resuming), or none any more ({@code tableId} null).
@@ -35,10 +44,14 @@ public interface TableStore {
   TableStore NONE =
       new TableStore() {
         @Override
-        public void save(TableSnapshot table) {}
+        public CompletableFuture<Void> save(TableSnapshot table) {
+          return DONE;
+        }
 
         @Override
-        public void append(TableSnapshot table, RecordedMove move) {}
+        public CompletableFuture<Void> append(TableSnapshot table, List<RecordedMove> moves) {
+          return DONE;
+        }
 
         @Override
         public void playerSeat(UUID playerId, UUID tableId, int seat) {}

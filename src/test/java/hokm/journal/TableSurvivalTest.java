@@ -126,6 +126,59 @@ class TableSurvivalTest {
     player.close();
   }
 
+  @Test
+  void aRematchStartsTheTablesRedisRecordAfresh() throws Exception {
+    WsClient player = TestFrames.guest(port);
+    JsonNode created =
+        player.request(
+            Map.of(
+                "type",
+                "create_table",
+                "private",
+                true,
+                "fillWithBots",
+                true,
+                "turnSeconds",
+                300,
+                "targetPoints",
+                1));
+    UUID tableId = UUID.fromString(created.path("tableId").asString());
+    int seat = created.path("you").path("seat").asInt();
+    Random random = new Random(11);
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    JsonNode frame;
+    do {
+      assertThat(System.nanoTime()).as("the game ends in time").isLessThan(deadline);
+      frame = player.poll(Duration.ofMillis(50));
+      if (frame != null
+          && frame.path("type").asString().equals("turn")
+          && frame.path("seat").asInt() == seat) {
+        TestFrames.decide(player, frame, random);
+      }
+    } while (frame == null || !frame.path("type").asString().equals("game_over"));
+    UUID firstSession = snapshotOf(tableId).sessionId();
+
+    player.request(Map.of("type", "rematch"));
+    assertThat(player.awaitType("game_started").path("gameNumber").asInt()).isEqualTo(2);
+    player.request(Map.of("type", "sync"));
+
+    // The list holds the second game's records only, from its deal on: a restart resumes that game.
+    TableSnapshot snapshot = snapshotOf(tableId);
+    assertThat(snapshot.sessionId()).isNotEqualTo(firstSession);
+    List<String> raw = redis.opsForList().range("hokm:table:" + tableId + ":moves", 0, -1);
+    assertThat(raw).isNotEmpty();
+    tools.jackson.databind.json.JsonMapper json =
+        tools.jackson.databind.json.JsonMapper.builder().build();
+    for (int i = 0; i < raw.size(); i++) {
+      RecordedMove move = json.readValue(raw.get(i), RecordedMove.class);
+      assertThat(move.sessionId()).isEqualTo(snapshot.sessionId());
+      assertThat(move.sequence()).isEqualTo(i + 1);
+    }
+    assertThat(snapshot.moves().get(0).type()).isEqualTo("deal");
+    Game.replay(snapshot.seed(), snapshot.options().rules(), engineMoves(snapshot));
+    player.close();
+  }
+
   /** The table's copy in Redis, once every table's copy is complete. */
   private TableSnapshot snapshotOf(UUID tableId) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -103,7 +105,11 @@ public class RedisTableStore implements TableStore {
     TableSnapshot description = json.readValue((String) meta, TableSnapshot.class);
     List<RecordedMove> moves = new ArrayList<>();
     for (String record : records == null ? List.<String>of() : records) {
-      moves.add(json.readValue(record, RecordedMove.class));
+      RecordedMove move = json.readValue(record, RecordedMove.class);
+      // A list a previous session left (written before lists were replaced at sequence 1).
+      if (move.sessionId().equals(description.sessionId())) {
+        moves.add(move);
+      }
     }
     return description.withMoves(moves);
   }
@@ -121,12 +127,12 @@ public class RedisTableStore implements TableStore {
   }
 
   @Override
-  public void save(TableSnapshot table) {
+  public CompletableFuture<Void> save(TableSnapshot table) {
     if (dirty.contains(table.tableId())) {
-      return;
+      return DONE;
     }
     String meta = meta(table);
-    guarded(
+    return guarded(
         table.tableId(),
         connection -> {
           connection.hSet(tableKey(table.tableId()), "meta", meta);
@@ -135,22 +141,55 @@ public class RedisTableStore implements TableStore {
         });
   }
 
+  /**
+   * Appends a session's records and sets the description, in one command. The first record of a
+   * session (sequence 1) replaces the previous session's list. A record is appended only right
+   * after its predecessor: when the list is not exactly one shorter than the first record's
+   * sequence (a write in between failed, or the list was replaced), nothing is written, the reply
+   * is -1, and the table's copy is rewritten whole.
+   */
+  static final String APPEND_SCRIPT =
+      """
+      local first = tonumber(ARGV[1])
+      if first == 1 then redis.call('DEL', KEYS[1]) end
+      local length = redis.call('LLEN', KEYS[1])
+      if length ~= first - 1 then return -1 end
+      for i = 5, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
+      redis.call('HSET', KEYS[2], 'meta', ARGV[2])
+      redis.call('EXPIRE', KEYS[1], ARGV[3])
+      redis.call('EXPIRE', KEYS[2], ARGV[3])
+      redis.call('SADD', KEYS[3], ARGV[4])
+      return length + #ARGV - 4
+      """;
+
   @Override
-  public void append(TableSnapshot table, RecordedMove move) {
-    if (dirty.contains(table.tableId())) {
-      // Its copy has a gap: only a whole rewrite can fix it.
-      return;
+  public CompletableFuture<Void> append(TableSnapshot table, List<RecordedMove> moves) {
+    UUID tableId = table.tableId();
+    if (moves.isEmpty()) {
+      return save(table);
     }
-    String meta = meta(table);
-    String record = json.writeValueAsString(move);
-    guarded(
-        table.tableId(),
-        connection -> {
-          connection.rPush(movesKey(table.tableId()), record);
-          connection.hSet(tableKey(table.tableId()), "meta", meta);
-          connection.expire(movesKey(table.tableId()), TTL.toSeconds());
-          connection.expire(tableKey(table.tableId()), TTL.toSeconds());
-          connection.sAdd(instanceKey, table.tableId().toString());
+    if (dirty.contains(tableId)) {
+      // Its copy has a gap: only a whole rewrite can fix it.
+      return DONE;
+    }
+    String[] args = new String[4 + moves.size()];
+    args[0] = Integer.toString(moves.get(0).sequence());
+    args[1] = meta(table);
+    args[2] = Long.toString(TTL.toSeconds());
+    args[3] = tableId.toString();
+    for (int i = 0; i < moves.size(); i++) {
+      args[4 + i] = json.writeValueAsString(moves.get(i));
+    }
+    String[] keys = {movesKey(tableId), tableKey(tableId), instanceKey};
+    return guarded(
+        tableId,
+        connection -> connection.eval(APPEND_SCRIPT, keys, args),
+        replies -> {
+          if (replies.get(0) instanceof Long length && length < 0) {
+            if (dirty.add(tableId)) {
+              log.info("table {}: its Redis copy has a gap, rewriting it whole", tableId);
+            }
+          }
         });
   }
 
@@ -189,25 +228,46 @@ public class RedisTableStore implements TableStore {
     return json.writeValueAsString(table.withMoves(List.of()));
   }
 
-  /** Runs a Redis write through the breaker; on failure the table is marked for a rewrite. */
-  private void guarded(UUID tableId, java.util.function.Consumer<RedisWrites> write) {
+  private CompletableFuture<Void> guarded(UUID tableId, Consumer<RedisWrites> write) {
+    return guarded(tableId, write, replies -> {});
+  }
+
+  /**
+   * Sends Redis writes through the breaker without waiting for them. The future completes (never
+   * exceptionally) when Redis has answered, or failed, or not answered within the command timeout;
+   * on failure the table is marked for a rewrite.
+   */
+  private CompletableFuture<Void> guarded(
+      UUID tableId, Consumer<RedisWrites> write, Consumer<List<Object>> onReplies) {
     if (!breaker.tryAcquirePermission()) {
       if (tableId != null) {
         dirty.add(tableId);
       }
-      return;
+      return DONE;
     }
     long started = System.nanoTime();
+    CompletableFuture<List<Object>> sent;
     try {
-      RedisWrites.run(redis, commandTimeout, write);
-      breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      sent = RedisWrites.send(redis, write);
     } catch (RuntimeException e) {
-      breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
-      if (tableId != null) {
-        dirty.add(tableId);
-      }
-      log.warn("redis write failed: {}", e.toString());
+      sent = CompletableFuture.failedFuture(e);
     }
+    return sent.orTimeout(commandTimeout.toNanos(), TimeUnit.NANOSECONDS)
+        .handle(
+            (replies, failure) -> {
+              long took = System.nanoTime() - started;
+              if (failure == null) {
+                breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                onReplies.accept(replies);
+              } else {
+                breaker.onError(took, TimeUnit.NANOSECONDS, failure);
+                if (tableId != null) {
+                  dirty.add(tableId);
+                }
+                log.warn("redis write failed: {}", failure.toString());
+              }
+              return null;
+            });
   }
 
   /** While Redis is back, rewrites the tables whose copies missed writes. */

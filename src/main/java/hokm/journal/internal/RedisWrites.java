@@ -1,73 +1,103 @@
 package hokm.journal.internal;
 
-import io.lettuce.core.LettuceFutures;
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.springframework.data.redis.connection.DefaultStringRedisConnection;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * A few Redis writes sent together and awaited together, on the shared Lettuce connection: one
- * round trip, no new connection. (Spring Data's {@code executePipelined} takes a dedicated
+ * A few Redis writes sent together on the shared Lettuce connection: no new connection, and no
+ * thread waits for the answer. (Spring Data's {@code executePipelined} takes a dedicated
  * connection, which without a pool means connecting to Redis anew for every call: on the move path
- * that cost milliseconds per move.) Commands are sent in the order given; the call returns when all
- * have answered, and throws if one failed or the timeout passed.
+ * that cost milliseconds per move.) Commands are sent in the order given, after every command sent
+ * before on the connection; the future completes with their replies when all have answered, and
+ * exceptionally if one failed.
  */
 final class RedisWrites {
   private interface Op {
     RedisFuture<?> async(RedisClusterAsyncCommands<byte[], byte[]> redis);
 
-    void sync(StringRedisConnection redis);
+    Object sync(StringRedisConnection redis);
   }
 
   private final List<Op> ops = new ArrayList<>();
 
-  static void run(StringRedisTemplate template, Duration timeout, Consumer<RedisWrites> write) {
+  static CompletableFuture<List<Object>> send(
+      StringRedisTemplate template, Consumer<RedisWrites> write) {
     RedisWrites writes = new RedisWrites();
     write.accept(writes);
     if (writes.ops.isEmpty()) {
-      return;
+      return CompletableFuture.completedFuture(List.of());
     }
-    template.execute(
-        (RedisCallback<Void>)
+    return template.execute(
+        (RedisCallback<CompletableFuture<List<Object>>>)
             connection -> {
               Object nativeConnection = connection.getNativeConnection();
               if (nativeConnection instanceof RedisClusterAsyncCommands<?, ?> raw) {
                 @SuppressWarnings("unchecked")
                 RedisClusterAsyncCommands<byte[], byte[]> async =
                     (RedisClusterAsyncCommands<byte[], byte[]>) raw;
-                List<RedisFuture<?>> futures = new ArrayList<>(writes.ops.size());
+                List<CompletableFuture<?>> futures = new ArrayList<>(writes.ops.size());
                 for (Op op : writes.ops) {
-                  futures.add(op.async(async));
+                  futures.add(op.async(async).toCompletableFuture());
                 }
-                if (!LettuceFutures.awaitAll(timeout, futures.toArray(RedisFuture[]::new))) {
-                  throw new RedisCommandTimeoutException("Redis did not answer within " + timeout);
-                }
-              } else {
-                // Not Lettuce: send the writes as a pipeline instead.
-                template.executePipelined(
-                    (RedisCallback<Object>)
-                        pipelined -> {
-                          StringRedisConnection string =
-                              new DefaultStringRedisConnection(pipelined);
-                          for (Op op : writes.ops) {
-                            op.sync(string);
+                return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                    .thenApply(
+                        done -> {
+                          List<Object> replies = new ArrayList<>(futures.size());
+                          for (CompletableFuture<?> future : futures) {
+                            replies.add(future.join());
                           }
-                          return null;
+                          return replies;
                         });
               }
-              return null;
+              // Not Lettuce: send the writes as a pipeline instead, and wait for them.
+              try {
+                List<Object> replies =
+                    template.executePipelined(
+                        (RedisCallback<Object>)
+                            pipelined -> {
+                              StringRedisConnection string =
+                                  new DefaultStringRedisConnection(pipelined);
+                              for (Op op : writes.ops) {
+                                op.sync(string);
+                              }
+                              return null;
+                            });
+                return CompletableFuture.completedFuture(replies);
+              } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+              }
             });
+  }
+
+  /** Runs a Lua script; its reply is an integer. */
+  void eval(String script, String[] keys, String... args) {
+    byte[] body = b(script);
+    ops.add(
+        new Op() {
+          public RedisFuture<?> async(RedisClusterAsyncCommands<byte[], byte[]> r) {
+            return r.eval(body, ScriptOutputType.INTEGER, b(keys), b(args));
+          }
+
+          public Object sync(StringRedisConnection r) {
+            String[] keysAndArgs = new String[keys.length + args.length];
+            System.arraycopy(keys, 0, keysAndArgs, 0, keys.length);
+            System.arraycopy(args, 0, keysAndArgs, keys.length, args.length);
+            return r.eval(script, ReturnType.INTEGER, keys.length, keysAndArgs);
+          }
+        });
   }
 
   private static byte[] b(String s) {
@@ -89,8 +119,8 @@ final class RedisWrites {
             return r.rpush(b(key), b(values));
           }
 
-          public void sync(StringRedisConnection r) {
-            r.rPush(key, values);
+          public Object sync(StringRedisConnection r) {
+            return r.rPush(key, values);
           }
         });
   }
@@ -102,8 +132,8 @@ final class RedisWrites {
             return r.hset(b(key), b(field), b(value));
           }
 
-          public void sync(StringRedisConnection r) {
-            r.hSet(key, field, value);
+          public Object sync(StringRedisConnection r) {
+            return r.hSet(key, field, value);
           }
         });
   }
@@ -117,8 +147,9 @@ final class RedisWrites {
             return r.hmset(b(key), bytes);
           }
 
-          public void sync(StringRedisConnection r) {
+          public Object sync(StringRedisConnection r) {
             r.hMSet(key, values);
+            return null;
           }
         });
   }
@@ -130,8 +161,8 @@ final class RedisWrites {
             return r.expire(b(key), seconds);
           }
 
-          public void sync(StringRedisConnection r) {
-            r.expire(key, seconds);
+          public Object sync(StringRedisConnection r) {
+            return r.expire(key, seconds);
           }
         });
   }
@@ -143,8 +174,8 @@ final class RedisWrites {
             return r.sadd(b(key), b(members));
           }
 
-          public void sync(StringRedisConnection r) {
-            r.sAdd(key, members);
+          public Object sync(StringRedisConnection r) {
+            return r.sAdd(key, members);
           }
         });
   }
@@ -156,8 +187,8 @@ final class RedisWrites {
             return r.srem(b(key), b(members));
           }
 
-          public void sync(StringRedisConnection r) {
-            r.sRem(key, members);
+          public Object sync(StringRedisConnection r) {
+            return r.sRem(key, members);
           }
         });
   }
@@ -169,8 +200,8 @@ final class RedisWrites {
             return r.del(b(keys));
           }
 
-          public void sync(StringRedisConnection r) {
-            r.del(keys);
+          public Object sync(StringRedisConnection r) {
+            return r.del(keys);
           }
         });
   }

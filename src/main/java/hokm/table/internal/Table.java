@@ -23,6 +23,7 @@ import hokm.table.PlayerRef;
 import hokm.table.TableClient;
 import hokm.table.TableOptions;
 import hokm.table.TableSnapshot;
+import hokm.table.TableStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One table: four seats, the game on them, its timers and its audience. Every method runs on the
@@ -41,6 +45,8 @@ import java.util.concurrent.TimeUnit;
  * no locks.
  */
 public final class Table {
+  private static final Logger log = LoggerFactory.getLogger(Table.class);
+
   public enum Status {
     WAITING,
     PLAYING,
@@ -76,6 +82,10 @@ public final class Table {
   private ScheduledFuture<?> waitTimer;
   private final List<Object> held = new ArrayList<>();
   private boolean holding;
+
+  /** The last store write whose frames have not all been sent yet. Mailbox thread only. */
+  private CompletableFuture<Void> inFlight = TableStore.DONE;
+
   private final List<RecordedMove> unsaved = new ArrayList<>();
   private boolean dirty;
   private long savedSeq = -1;
@@ -1064,9 +1074,12 @@ public final class Table {
    * after the move is in the table store.
    */
   private void deliver(TableClient client, Message message) {
-    if (holding) {
+    if (holding || !inFlight.isDone()) {
       held.add(client);
       held.add(message);
+      if (!holding) {
+        release(TableStore.DONE);
+      }
     } else {
       client.send(message);
     }
@@ -1074,7 +1087,8 @@ public final class Table {
 
   /**
    * Runs one mailbox task. Its frames are held until what it changed is in the table store, so a
-   * restart never loses a move a player has seen.
+   * restart never loses a move a player has seen. The store's write does not block the mailbox: the
+   * frames leave when it completes, after the frames of every earlier task of this table.
    */
   private void runTask(Runnable task) {
     holding = true;
@@ -1082,32 +1096,52 @@ public final class Table {
       task.run();
     } finally {
       holding = false;
-      persist();
-      for (int i = 0; i < held.size(); i += 2) {
-        ((TableClient) held.get(i)).send((Message) held.get(i + 1));
-      }
-      held.clear();
+      release(persist());
     }
   }
 
-  private void persist() {
-    if (status == Status.CLOSED) {
-      unsaved.clear();
+  /** Sends the held frames once {@code written} and every earlier task's write are done. */
+  private void release(CompletableFuture<Void> written) {
+    if (held.isEmpty() && written.isDone()) {
       return;
     }
-    if (!unsaved.isEmpty()) {
-      TableSnapshot description = describe(List.of());
-      for (RecordedMove move : unsaved) {
-        context.store().append(description, move);
+    if (written.isDone() && inFlight.isDone()) {
+      sendAll(held.toArray());
+      held.clear();
+      return;
+    }
+    Object[] frames = held.toArray();
+    held.clear();
+    inFlight = inFlight.thenCombine(written, (a, b) -> null).thenRun(() -> sendAll(frames));
+  }
+
+  private static void sendAll(Object[] frames) {
+    for (int i = 0; i < frames.length; i += 2) {
+      try {
+        ((TableClient) frames[i]).send((Message) frames[i + 1]);
+      } catch (RuntimeException e) {
+        log.warn("could not send a frame: {}", e.toString());
       }
+    }
+  }
+
+  private CompletableFuture<Void> persist() {
+    if (status == Status.CLOSED) {
+      unsaved.clear();
+      return TableStore.DONE;
+    }
+    CompletableFuture<Void> written = TableStore.DONE;
+    if (!unsaved.isEmpty()) {
+      written = context.store().append(describe(List.of()), List.copyOf(unsaved));
       unsaved.clear();
       savedSeq = seq;
       dirty = false;
     } else if (dirty || seq != savedSeq) {
-      context.store().save(describe(List.of()));
+      written = context.store().save(describe(List.of()));
       savedSeq = seq;
       dirty = false;
     }
+    return written;
   }
 
   /** What the table store keeps of this table; {@code moves} as given. */
