@@ -61,6 +61,8 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   private final Timer writeLatency;
   private final Counter rowsWritten;
   private final Counter failures;
+  private final Counter conflictsRefused;
+  private final Counter refused;
   private final java.util.concurrent.atomic.AtomicLong enqueued =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile long written;
@@ -90,6 +92,16 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     this.rowsWritten =
         Counter.builder("hokm.journal.writes")
             .description("Journal writes committed to PostgreSQL")
+            .register(registry);
+    this.conflictsRefused =
+        Counter.builder("hokm.journal.conflicts")
+            .description(
+                "Moves refused because a different move was stored at their sequence number"
+                    + " (kept in game_move_conflicts)")
+            .register(registry);
+    this.refused =
+        Counter.builder("hokm.journal.refused")
+            .description("Journal writes PostgreSQL refused for their data, logged and set aside")
             .register(registry);
     this.failures =
         Counter.builder("hokm.journal.write.failures")
@@ -175,21 +187,18 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   @Override
   public void move(RecordedMove move) {
     boolean deal = move.type().equals("deal");
-    enqueue(
-        "INSERT INTO game_moves (game_session_id, player_id, seat, is_bot, move_type, move_data,"
-            + " sequence_number, hand_number, trick_number, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)"
-            + " ON CONFLICT (game_session_id, sequence_number) DO NOTHING",
-        move.sessionId(),
-        move.player() == null ? null : move.player().id(),
-        move.seat() < 0 ? null : move.seat(),
-        move.bot(),
-        move.type(),
-        json.writeValueAsString(move.data()),
-        move.sequence(),
-        move.hand(),
-        move.trick() > 0 ? move.trick() : null,
-        ts(move.at()));
+    add(
+        new MoveRow(
+            move.sessionId(),
+            move.player() == null ? null : move.player().id(),
+            move.seat() < 0 ? null : move.seat(),
+            move.bot(),
+            move.type(),
+            json.writeValueAsString(move.data()),
+            move.sequence(),
+            move.hand(),
+            move.trick() > 0 ? move.trick() : null,
+            ts(move.at())));
     if (deal) {
       enqueue(
           "INSERT INTO game_hands (game_session_id, hand_number, hand_seed, hakem_seat, deal,"
@@ -302,6 +311,43 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     }
   }
 
+  /** One row of game_moves. The rows of a batch are written by one statement. */
+  private static final class MoveRow extends Write {
+    final UUID session;
+    final UUID player;
+    final Integer seat;
+    final boolean bot;
+    final String type;
+    final String data;
+    final int sequence;
+    final int hand;
+    final Integer trick;
+    final Timestamp at;
+
+    MoveRow(
+        UUID session,
+        UUID player,
+        Integer seat,
+        boolean bot,
+        String type,
+        String data,
+        int sequence,
+        int hand,
+        Integer trick,
+        Timestamp at) {
+      this.session = session;
+      this.player = player;
+      this.seat = seat;
+      this.bot = bot;
+      this.type = type;
+      this.data = data;
+      this.sequence = sequence;
+      this.hand = hand;
+      this.trick = trick;
+      this.at = at;
+    }
+  }
+
   /** The end of a game: its result, and each human's record and rating, applied exactly once. */
   private static final class EndGame extends Write {
     final EndedGame game;
@@ -388,7 +434,15 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
         long started = System.nanoTime();
         try {
           write(batch);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+          if (!refusedByConstraint(e)) {
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+            throw e;
+          }
+          // PostgreSQL is up but refuses a write of this batch: find it, set it aside, write the
+          // rest.
+          writeOneByOne(batch);
+        } catch (RuntimeException e) {
           breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
           throw e;
         }
@@ -430,6 +484,63 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     }
   }
 
+  /**
+   * Whether PostgreSQL refused the data itself (a constraint or a value, SQLSTATE classes 22 and
+   * 23): writing it again would fail again, unlike a lost connection.
+   */
+  static boolean refusedByConstraint(SQLException e) {
+    for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+      String state = cause.getSQLState();
+      if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Writes a batch one write per transaction, so that a write PostgreSQL refuses for its data does
+   * not hold back every write behind it. The refused write is logged with its content and counted
+   * ({@code hokm_journal_refused_total}, which alerts); any other failure stops here, and the batch
+   * is retried (the writes already made are idempotent).
+   */
+  private void writeOneByOne(List<Write> batch) throws SQLException {
+    for (Write write : batch) {
+      if (write instanceof Callback) {
+        continue;
+      }
+      try {
+        write(List.of(write));
+      } catch (SQLException e) {
+        if (!refusedByConstraint(e)) {
+          throw e;
+        }
+        refused.increment();
+        log.error("journal write refused by PostgreSQL and set aside: {} ({})", describe(write), e);
+      }
+    }
+  }
+
+  private static String describe(Write write) {
+    if (write instanceof Statement statement) {
+      return statement.sql + " " + java.util.Arrays.toString(statement.args);
+    }
+    if (write instanceof MoveRow move) {
+      return "move "
+          + move.sequence
+          + " of session "
+          + move.session
+          + ": "
+          + move.type
+          + " "
+          + move.data;
+    }
+    if (write instanceof EndGame end) {
+      return "end of session " + end.game.sessionId();
+    }
+    return write.toString();
+  }
+
   private static void runQuietly(Runnable action) {
     try {
       action.run();
@@ -442,9 +553,15 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
+        List<MoveRow> moves = new ArrayList<>();
         int i = 0;
         while (i < batch.size()) {
           Write write = batch.get(i);
+          if (write instanceof MoveRow move) {
+            moves.add(move);
+            i++;
+            continue;
+          }
           if (write instanceof EndGame end) {
             endGame(connection, end);
             i++;
@@ -456,21 +573,165 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
           }
           String sql = ((Statement) write).sql;
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            while (i < batch.size()
-                && batch.get(i) instanceof Statement same
-                && same.sql.equals(sql)) {
-              bind(statement, same.args);
-              statement.addBatch();
+            while (i < batch.size()) {
+              if (batch.get(i) instanceof MoveRow move) {
+                moves.add(move);
+              } else if (batch.get(i) instanceof Statement same && same.sql.equals(sql)) {
+                bind(statement, same.args);
+                statement.addBatch();
+              } else {
+                break;
+              }
               i++;
             }
             statement.executeBatch();
           }
         }
+        // Moves go last: every session they belong to is written by then, and nothing in the
+        // journal depends on a move row.
+        List<Conflict> conflicts = moves.isEmpty() ? List.of() : insertMoves(connection, moves);
         connection.commit();
+        if (!conflicts.isEmpty()) {
+          reportConflicts(conflicts);
+        }
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
       }
+    }
+  }
+
+  /**
+   * Inserts the batch's moves in one statement (one parse, also through pgBouncer, where statements
+   * are not prepared). A row whose (session, sequence) is already stored with the same move is a
+   * retried write and is skipped; one stored with a different move is a conflict: it is not written
+   * over, and is returned (the statement sees the table as it was before its own inserts, so only
+   * rows stored earlier are compared).
+   */
+  private List<Conflict> insertMoves(Connection connection, List<MoveRow> moves)
+      throws SQLException {
+    int n = moves.size();
+    Object[] sessions = new Object[n];
+    Object[] players = new Object[n];
+    Object[] seats = new Object[n];
+    Object[] bots = new Object[n];
+    Object[] types = new Object[n];
+    Object[] data = new Object[n];
+    Object[] sequences = new Object[n];
+    Object[] hands = new Object[n];
+    Object[] tricks = new Object[n];
+    Object[] times = new Object[n];
+    for (int i = 0; i < n; i++) {
+      MoveRow move = moves.get(i);
+      sessions[i] = move.session;
+      players[i] = move.player;
+      seats[i] = move.seat;
+      bots[i] = move.bot;
+      types[i] = move.type;
+      data[i] = move.data;
+      sequences[i] = move.sequence;
+      hands[i] = move.hand;
+      tricks[i] = move.trick;
+      times[i] = move.at;
+    }
+    Object[][] columns = {
+      sessions, players, seats, bots, types, data, sequences, hands, tricks, times
+    };
+    String[] columnTypes = {
+      "uuid", "uuid", "int4", "bool", "text", "text", "int4", "int4", "int4", "timestamptz"
+    };
+    int inserted;
+    try (PreparedStatement statement = connection.prepareStatement(INSERT_MOVES)) {
+      for (int c = 0; c < columns.length; c++) {
+        statement.setArray(c + 1, connection.createArrayOf(columnTypes[c], columns[c]));
+      }
+      inserted = statement.executeUpdate();
+    }
+    List<Conflict> conflicts = new ArrayList<>();
+    if (inserted == n) {
+      return conflicts;
+    }
+    // Some rows were there already: a retried write (the same move), or a conflict.
+    try (PreparedStatement statement = connection.prepareStatement(DIFFERENT_MOVES)) {
+      for (int c = 0; c < columns.length; c++) {
+        statement.setArray(c + 1, connection.createArrayOf(columnTypes[c], columns[c]));
+      }
+      try (var rows = statement.executeQuery()) {
+        while (rows.next()) {
+          conflicts.add(
+              new Conflict(
+                  rows.getObject(1, UUID.class),
+                  rows.getInt(2),
+                  rows.getString(3),
+                  rows.getString(4)));
+        }
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "INSERT INTO game_move_conflicts (game_session_id, sequence_number, refused,"
+                  + " stored, server_instance) VALUES (?, ?, ?::jsonb, ?::jsonb, ?)")) {
+        for (Conflict conflict : conflicts) {
+          bind(
+              statement,
+              new Object[] {
+                conflict.session(),
+                conflict.sequence(),
+                conflict.refused(),
+                conflict.stored(),
+                instance
+              });
+          statement.addBatch();
+        }
+        statement.executeBatch();
+      }
+    }
+    return conflicts;
+  }
+
+  private static final String ROWS =
+      " unnest(?::uuid[], ?::uuid[], ?::int[], ?::boolean[], ?::text[], ?::text[], ?::int[],"
+          + " ?::int[], ?::int[], ?::timestamptz[])"
+          + " AS r (session, player, seat, bot, type, data, seq, hand, trick, at)";
+
+  private static final String INSERT_MOVES =
+      "INSERT INTO game_moves (game_session_id, player_id, seat, is_bot, move_type, move_data,"
+          + " sequence_number, hand_number, trick_number, created_at)"
+          + " SELECT session, player, seat, bot, type, data::jsonb, seq, hand, trick, at FROM"
+          + ROWS
+          + " ON CONFLICT (game_session_id, sequence_number) DO NOTHING";
+
+  /** The rows of a batch that differ from the move stored at their sequence number. */
+  private static final String DIFFERENT_MOVES =
+      "SELECT r.session, r.seq,"
+          + " jsonb_build_object('player_id', r.player, 'seat', r.seat, 'is_bot', r.bot,"
+          + " 'move_type', r.type, 'move_data', r.data::jsonb, 'hand_number', r.hand,"
+          + " 'trick_number', r.trick)::text,"
+          + " jsonb_build_object('player_id', m.player_id, 'seat', m.seat, 'is_bot', m.is_bot,"
+          + " 'move_type', m.move_type, 'move_data', m.move_data, 'hand_number', m.hand_number,"
+          + " 'trick_number', m.trick_number)::text"
+          + " FROM"
+          + ROWS
+          + " JOIN game_moves m ON m.game_session_id = r.session AND m.sequence_number = r.seq"
+          + " WHERE m.move_type <> r.type OR m.move_data <> r.data::jsonb"
+          + " OR m.seat IS DISTINCT FROM r.seat OR m.player_id IS DISTINCT FROM r.player"
+          + " OR m.is_bot <> r.bot OR m.hand_number <> r.hand"
+          + " OR m.trick_number IS DISTINCT FROM r.trick";
+
+  /** A move the journal refused because a different move is stored at its sequence number. */
+  private record Conflict(UUID session, int sequence, String refused, String stored) {}
+
+  private void reportConflicts(List<Conflict> conflicts) {
+    conflictsRefused.increment(conflicts.size());
+    for (Conflict conflict : conflicts) {
+      log.error(
+          "journal conflict: session {} already has a different move at sequence {}; kept {},"
+              + " refused {} (recorded in game_move_conflicts)",
+          conflict.session(),
+          conflict.sequence(),
+          conflict.stored(),
+          conflict.refused());
     }
   }
 
