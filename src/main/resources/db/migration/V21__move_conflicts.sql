@@ -14,6 +14,6 @@ CREATE TABLE game_move_conflicts (
 );
 CREATE INDEX game_move_conflicts_session_idx ON game_move_conflicts (game_session_id, sequence_number);
 
--- The application appends; the read-only role may read (no personal data beyond player ids).
+-- The application appends (and reads, for its own checks). Like every table in public, it is
+-- nothing of the read-only role's.
 GRANT SELECT, INSERT ON game_move_conflicts TO ${app_role};
-GRANT SELECT ON game_move_conflicts TO ${readonly_role};

@@ -257,19 +257,28 @@ class HostileInputTest {
       socket.awaitClose(Duration.ofSeconds(5));
     }
     // Hostile players may have sat down and started games with bots: each one comes back and
-    // leaves, so no game of theirs plays on after the test.
-    for (String token : allTokens) {
-      WsClient again = WsClient.login(port, token);
-      JsonNode left = again.request(Map.of("type", "leave_table"));
-      assertThat(
-              "left".equals(left.path("type").asString())
-                  || "NOT_AT_TABLE".equals(left.path("code").asString()))
-          .as(left.toString())
-          .isTrue();
-      again.close();
-      again.awaitClose(Duration.ofSeconds(5));
+    // leaves, so no game of theirs plays on after the test. A request a closed socket sent last
+    // (a quick match, say) can still seat its player after that player's first leave: then they
+    // come back once more.
+    for (int round = 0; round < 3; round++) {
+      boolean anyLeft = false;
+      for (String token : allTokens) {
+        WsClient again = WsClient.login(port, token);
+        JsonNode left = again.request(Map.of("type", "leave_table"));
+        assertThat(
+                "left".equals(left.path("type").asString())
+                    || "NOT_AT_TABLE".equals(left.path("code").asString()))
+            .as(left.toString())
+            .isTrue();
+        anyLeft |= "left".equals(left.path("type").asString());
+        again.close();
+        again.awaitClose(Duration.ofSeconds(5));
+      }
+      Thread.sleep(300); // the server sees the closes
+      if (!anyLeft && round > 0) {
+        break;
+      }
     }
-    Thread.sleep(300); // the server sees the closes
 
     // The record stays consistent: the bot game is finished and complete, and no game's moves
     // or hands have gaps.

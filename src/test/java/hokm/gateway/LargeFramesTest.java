@@ -39,6 +39,16 @@ class LargeFramesTest {
   }
 
   @Test
+  void aFrameLargerThanTheContainerBufferButWithinTheLimitIsAnswered() {
+    WsClient client = Players.guest(port);
+    // About 3,000 characters: more than the container hands over at once, less than 4 KiB.
+    client.sendText("{\"type\":\"ping\",\"id\":\"big\",\"pad\":\"" + "é".repeat(1500) + "\"}");
+    JsonNode pong = client.awaitType("pong");
+    assertThat(pong.path("replyTo").asString()).isEqualTo("big");
+    assertThat(client.isClosed()).isFalse();
+  }
+
+  @Test
   void framesOver64KiBCloseTheSocket() {
     WsClient text = WsClient.connect(port);
     text.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
