@@ -215,6 +215,13 @@ class FaultToleranceTest {
         () -> {
           loopback.stop("primary", "TERM");
           sleep(Duration.ofSeconds(20));
+          // The server's journal buffer is small here (HOKM_SERVER_OPTS): by now it is full and
+          // later writes wait in Redis; all of them must still reach PostgreSQL, in order.
+          String metrics = new Http(loopback.serverPort()).get("/actuator/prometheus").body();
+          assertThat(metrics.lines().filter(l -> l.startsWith("hokm_journal_spilled ")).findFirst())
+              .as("writes spilled to Redis while PostgreSQL is away")
+              .hasValueSatisfying(
+                  l -> assertThat(Double.parseDouble(l.split(" ")[1])).isGreaterThan(0));
         },
         () -> loopback.start("primary"));
   }
@@ -386,7 +393,10 @@ class FaultToleranceTest {
             .put(
                 "HOKM_SERVER_OPTS",
                 "--hokm.gateway.connections-per-ip-per-minute=100000"
-                    + " --hokm.gateway.max-sockets-per-ip=100000");
+                    + " --hokm.gateway.max-sockets-per-ip=100000"
+                    // A journal buffer this small fills during a PostgreSQL outage, so the
+                    // outage tests also exercise the spill to Redis.
+                    + " --hokm.journal.buffer-capacity=50");
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = process.waitFor();

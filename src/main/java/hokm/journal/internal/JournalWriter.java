@@ -23,12 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,7 +68,28 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   private final Counter refused;
   private final java.util.concurrent.atomic.AtomicLong enqueued =
       new java.util.concurrent.atomic.AtomicLong();
-  private volatile long written;
+  private final java.util.concurrent.atomic.AtomicLong written =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Decides, for every write, between the memory queue and the spill list. */
+  private final Object spillLock = new Object();
+
+  /**
+   * Writes go to the spill list in Redis (the memory buffer was full) until the writer catches up.
+   */
+  private volatile boolean spilling;
+
+  /** When writes began to go to the spill list (its oldest write is at least this old). */
+  private volatile Instant spillSince;
+
+  private final java.util.concurrent.atomic.AtomicLong spilledWaiting =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final Map<Long, Runnable> spilledCallbacks =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong callbackIds =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final ObjectProvider<StringRedisTemplate> spillRedis;
+  private final String spillKey;
   private volatile boolean running = true;
   private volatile Instant oldestPending;
 
@@ -74,8 +98,11 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
       MeterRegistry registry,
       CircuitBreakerRegistry breakers,
       InstanceId instance,
+      ObjectProvider<StringRedisTemplate> spillRedis,
       @Value("${hokm.journal.buffer-capacity:0}") int capacity) {
     this.dataSource = dataSource;
+    this.spillRedis = spillRedis;
+    this.spillKey = "hokm:instance:" + instance.value() + ":journal-spill";
     this.breaker = breakers.circuitBreaker("postgres");
     this.instance = instance.value();
     this.capacity = capacity > 0 ? capacity : defaultCapacity(Runtime.getRuntime().maxMemory());
@@ -113,6 +140,11 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     Gauge.builder("hokm.journal.lag.seconds", this, JournalWriter::lagSeconds)
         .description("Age of the oldest journal write not yet in PostgreSQL")
         .register(registry);
+    Gauge.builder(
+            "hokm.journal.spilled", spilledWaiting, java.util.concurrent.atomic.AtomicLong::get)
+        .description("Journal writes waiting in Redis because the memory buffer was full")
+        .register(registry);
+    resumeSpill();
     this.writer = new Thread(this::run, "journal-writer");
     writer.setDaemon(true);
     writer.start();
@@ -135,9 +167,14 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     return capacity;
   }
 
+  /** Whether writes currently go to the spill list in Redis. */
+  boolean spilling() {
+    return spilling;
+  }
+
   /** Writes waiting to be made durable. */
   public int pending() {
-    return queue.size();
+    return queue.size() + (int) Math.min(Integer.MAX_VALUE, spilledWaiting.get());
   }
 
   /** How full the in-memory buffer is, 0..1. */
@@ -153,6 +190,10 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     Instant oldest = oldestPending;
     Write head = queue.peek();
     Instant since = oldest != null ? oldest : head != null ? head.queuedAt : null;
+    Instant spilled = spillSince;
+    if (spilled != null && (since == null || spilled.isBefore(since))) {
+      since = spilled;
+    }
     return since == null ? 0 : Duration.between(since, Instant.now()).toNanos() / 1e9;
   }
 
@@ -380,18 +421,6 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     add(new Statement(sql, args));
   }
 
-  private void add(Write write) {
-    if (queue.size() >= capacity) {
-      // PostgreSQL has been away long enough to fill the buffer. Redis holds every table's record;
-      // once PostgreSQL is back the tables are written again from there.
-      overflowed = true;
-      dropped.increment();
-      return;
-    }
-    enqueued.incrementAndGet();
-    queue.add(write);
-  }
-
   /** Runs {@code action} once every write queued before it is in PostgreSQL. */
   public void afterWritten(Runnable action) {
     add(new Callback(action));
@@ -430,25 +459,51 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   }
 
   private void run() {
-    List<Write> batch = new ArrayList<>();
-    long backoffMillis = 100;
-    while (running || !queue.isEmpty() || !batch.isEmpty()) {
+    while (running || !queue.isEmpty()) {
       try {
-        if (batch.isEmpty()) {
-          Write first = queue.poll(200, TimeUnit.MILLISECONDS);
-          if (first == null) {
-            continue;
-          }
-          batch.add(first);
-          queue.drainTo(batch, MAX_BATCH - 1);
-          oldestPending = first.queuedAt;
-        }
-        if (!breaker.tryAcquirePermission()) {
-          // The breaker is open: PostgreSQL is known to be down. Wait for it to half-open.
-          Thread.sleep(200);
+        Write first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
           continue;
         }
-        long started = System.nanoTime();
+        List<Write> batch = new ArrayList<>();
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        int mark = -1;
+        for (int i = 0; i < batch.size() && mark < 0; i++) {
+          if (batch.get(i) instanceof SpillMark) {
+            mark = i;
+          }
+        }
+        if (mark < 0) {
+          commit(batch);
+        } else {
+          // Everything before the mark is older than what went to Redis, everything after newer.
+          commit(new ArrayList<>(batch.subList(0, mark)));
+          drainSpill();
+          commit(new ArrayList<>(batch.subList(mark + 1, batch.size())));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Writes a batch in one transaction, retrying (in order) until it is in PostgreSQL. */
+  private void commit(List<Write> batch) throws InterruptedException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    oldestPending = batch.get(0).queuedAt;
+    long backoffMillis = 100;
+    while (true) {
+      if (!breaker.tryAcquirePermission()) {
+        // The breaker is open: PostgreSQL is known to be down. Wait for it to half-open.
+        Thread.sleep(200);
+        continue;
+      }
+      long started = System.nanoTime();
+      try {
         try {
           write(batch);
         } catch (SQLException e) {
@@ -463,26 +518,6 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
           breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
           throw e;
         }
-        long took = System.nanoTime() - started;
-        breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-        writeLatency.record(took, TimeUnit.NANOSECONDS);
-        rowsWritten.increment(batch.size());
-        written += batch.size();
-        for (Write write : batch) {
-          if (write instanceof Callback callback) {
-            runQuietly(callback.action);
-          }
-        }
-        batch.clear();
-        oldestPending = null;
-        backoffMillis = 100;
-        if (overflowed && queue.isEmpty()) {
-          overflowed = false;
-          runQuietly(resync);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       } catch (SQLException | RuntimeException e) {
         failures.increment();
         log.warn(
@@ -490,14 +525,313 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
             batch.size(),
             backoffMillis,
             e.toString());
-        try {
-          Thread.sleep(backoffMillis);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
+        Thread.sleep(backoffMillis);
+        backoffMillis = Math.min(backoffMillis * 2, 5000);
+        continue;
+      }
+      long took = System.nanoTime() - started;
+      breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+      writeLatency.record(took, TimeUnit.NANOSECONDS);
+      rowsWritten.increment(batch.size());
+      written.addAndGet(batch.size());
+      for (Write write : batch) {
+        if (write instanceof Callback callback) {
+          runQuietly(callback.action);
         }
+      }
+      oldestPending = null;
+      if (overflowed && queue.isEmpty() && !spilling) {
+        overflowed = false;
+        runQuietly(resync);
+      }
+      return;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Spilling to Redis
+
+  /** In the memory queue: what comes after it was written to the spill list in Redis first. */
+  private static final class SpillMark extends Write {}
+
+  /**
+   * Queues a write: in memory while the buffer has room; once it is full, in Redis (the instance's
+   * spill list), in order, until the writer has caught up with the list. Every add decides under
+   * one lock, so the memory queue holds only writes older than the spill list, or only newer.
+   */
+  private void add(Write write) {
+    synchronized (spillLock) {
+      if (!spilling && queue.size() < capacity) {
+        enqueued.incrementAndGet();
+        queue.add(write);
+        return;
+      }
+      if (spill(write)) {
+        enqueued.incrementAndGet();
+        return;
+      }
+    }
+    // Neither memory nor Redis can hold it: once PostgreSQL is back the tables are written again
+    // from their Redis copies.
+    overflowed = true;
+    dropped.increment();
+  }
+
+  /** Appends a write to the spill list. Caller holds the spill lock. */
+  private boolean spill(Write write) {
+    StringRedisTemplate redis = spillRedis.getIfAvailable();
+    if (redis == null) {
+      return false;
+    }
+    String encoded;
+    try {
+      encoded = encode(write);
+    } catch (RuntimeException e) {
+      log.error("journal write could not be spilled to Redis: {}", e.toString());
+      return false;
+    }
+    if (!spilling) {
+      spilling = true;
+      spillSince = Instant.now();
+      queue.add(new SpillMark());
+      log.warn(
+          "journal buffer full ({} writes): further writes go to Redis ({}) until PostgreSQL"
+              + " catches up",
+          capacity,
+          spillKey);
+    }
+    spilledWaiting.incrementAndGet();
+    CompletableFuture<List<Object>> pushed;
+    try {
+      pushed = RedisWrites.send(redis, writes -> writes.rPush(spillKey, encoded));
+    } catch (RuntimeException e) {
+      pushed = CompletableFuture.failedFuture(e);
+    }
+    pushed.whenComplete(
+        (replies, failure) -> {
+          if (failure != null) {
+            // Lost from the journal's stream: count it as dropped and resync from Redis later.
+            spilledWaiting.decrementAndGet();
+            written.incrementAndGet();
+            overflowed = true;
+            dropped.increment();
+            log.warn("journal write could not be spilled to Redis: {}", failure.toString());
+          }
+        });
+    return true;
+  }
+
+  /**
+   * Writes the spill list to PostgreSQL, oldest first, a chunk at a time; each chunk is removed
+   * from the list once committed (a chunk written twice after a crash is harmless: writes are
+   * idempotent). Ends when the list is empty with the lock held, after which writes go to memory
+   * again.
+   */
+  private void drainSpill() throws InterruptedException {
+    long backoffMillis = 100;
+    while (true) {
+      StringRedisTemplate redis = spillRedis.getIfAvailable();
+      try {
+        List<String> chunk =
+            redis == null ? List.of() : redis.opsForList().range(spillKey, 0, MAX_BATCH - 1);
+        if (chunk == null || chunk.isEmpty()) {
+          synchronized (spillLock) {
+            Long length = redis == null ? Long.valueOf(0) : redis.opsForList().size(spillKey);
+            if (length == null || length == 0) {
+              spilling = false;
+              spillSince = null;
+              spilledWaiting.set(0);
+              log.info("journal spill list drained; writes are buffered in memory again");
+              return;
+            }
+          }
+          continue;
+        }
+        List<Write> batch = new ArrayList<>(chunk.size());
+        for (String encoded : chunk) {
+          Write write;
+          try {
+            write = decode(encoded);
+          } catch (RuntimeException e) {
+            refused.increment();
+            log.error(
+                "journal: unreadable spilled write set aside: {} ({})", encoded, e.toString());
+            write = null;
+          }
+          if (write != null) {
+            batch.add(write);
+          }
+        }
+        commit(batch);
+        written.addAndGet(chunk.size() - batch.size());
+        redis.opsForList().trim(spillKey, chunk.size(), -1);
+        spilledWaiting.addAndGet(-chunk.size());
+        backoffMillis = 100;
+      } catch (RuntimeException e) {
+        log.warn(
+            "journal spill list unreadable, retrying in {} ms: {}", backoffMillis, e.toString());
+        Thread.sleep(backoffMillis);
         backoffMillis = Math.min(backoffMillis * 2, 5000);
       }
+    }
+  }
+
+  /** After a restart: a spill list the previous process left is written before anything new. */
+  private void resumeSpill() {
+    try {
+      StringRedisTemplate redis = spillRedis.getIfAvailable();
+      Long length = redis == null ? null : redis.opsForList().size(spillKey);
+      if (length != null && length > 0) {
+        synchronized (spillLock) {
+          spilling = true;
+          spillSince = Instant.now();
+          spilledWaiting.set(length);
+          enqueued.addAndGet(length);
+          queue.add(new SpillMark());
+        }
+        log.warn("journal: {} writes spilled by an earlier run are written first", length);
+      }
+    } catch (RuntimeException e) {
+      log.warn("journal: could not look for an earlier spill list: {}", e.toString());
+    }
+  }
+
+  private String encode(Write write) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (write instanceof Statement statement) {
+      out.put("t", "s");
+      out.put("sql", statement.sql);
+      List<Object> args = new ArrayList<>();
+      for (Object arg : statement.args) {
+        args.add(encodeArg(arg));
+      }
+      out.put("args", args);
+    } else if (write instanceof MoveRow move) {
+      out.put("t", "m");
+      out.put("session", move.session.toString());
+      out.put("player", move.player == null ? null : move.player.toString());
+      out.put("seat", move.seat);
+      out.put("bot", move.bot);
+      out.put("type", move.type);
+      out.put("data", move.data);
+      out.put("seq", move.sequence);
+      out.put("hand", move.hand);
+      out.put("trick", move.trick);
+      out.put("at", move.at.toInstant().toString());
+    } else if (write instanceof EndGame end) {
+      out.put("t", "e");
+      EndedGame game = end.game;
+      out.put(
+          "game",
+          json.writeValueAsString(
+              new EndedGame(
+                  game.sessionId(),
+                  game.started(),
+                  game.winnerTeam(),
+                  game.scores(),
+                  game.reason(),
+                  Map.of(),
+                  game.seats(),
+                  game.endedAt())));
+      out.put("state", end.finalState);
+    } else if (write instanceof Callback callback) {
+      long id = callbackIds.incrementAndGet();
+      spilledCallbacks.put(id, callback.action);
+      out.put("t", "c");
+      out.put("id", id);
+    } else {
+      throw new IllegalArgumentException("cannot spill " + write.getClass().getSimpleName());
+    }
+    return json.writeValueAsString(out);
+  }
+
+  private static Object encodeArg(Object arg) {
+    if (arg == null) {
+      return null;
+    }
+    String kind;
+    if (arg instanceof UUID) {
+      kind = "u";
+    } else if (arg instanceof Timestamp) {
+      kind = "t";
+    } else if (arg instanceof Integer) {
+      kind = "i";
+    } else if (arg instanceof Long) {
+      kind = "l";
+    } else if (arg instanceof Short) {
+      kind = "h";
+    } else if (arg instanceof Boolean) {
+      kind = "b";
+    } else if (arg instanceof String) {
+      kind = "s";
+    } else {
+      throw new IllegalArgumentException("cannot spill a " + arg.getClass());
+    }
+    Object value = arg instanceof Timestamp t ? t.toInstant().toString() : arg.toString();
+    return List.of(kind, value);
+  }
+
+  private static Object decodeArg(Object encoded) {
+    if (!(encoded instanceof List<?> pair)) {
+      return null;
+    }
+    String value = String.valueOf(pair.get(1));
+    return switch (String.valueOf(pair.get(0))) {
+      case "u" -> UUID.fromString(value);
+      case "t" -> Timestamp.from(Instant.parse(value));
+      case "i" -> Integer.valueOf(value);
+      case "l" -> Long.valueOf(value);
+      case "h" -> Short.valueOf(value);
+      case "b" -> Boolean.valueOf(value);
+      default -> value;
+    };
+  }
+
+  /** A write read back from the spill list, or null for a callback of an earlier process. */
+  private Write decode(String encoded) {
+    Map<String, Object> in = json.readValue(encoded, MAP);
+    switch (String.valueOf(in.get("t"))) {
+      case "s" -> {
+        List<?> args = (List<?>) in.get("args");
+        Object[] values = new Object[args.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = decodeArg(args.get(i));
+        }
+        return new Statement((String) in.get("sql"), values);
+      }
+      case "m" -> {
+        return new MoveRow(
+            UUID.fromString((String) in.get("session")),
+            in.get("player") == null ? null : UUID.fromString((String) in.get("player")),
+            in.get("seat") == null ? null : ((Number) in.get("seat")).intValue(),
+            (Boolean) in.get("bot"),
+            (String) in.get("type"),
+            (String) in.get("data"),
+            ((Number) in.get("seq")).intValue(),
+            ((Number) in.get("hand")).intValue(),
+            in.get("trick") == null ? null : ((Number) in.get("trick")).intValue(),
+            Timestamp.from(Instant.parse((String) in.get("at"))));
+      }
+      case "e" -> {
+        EndedGame game = json.readValue((String) in.get("game"), EndedGame.class);
+        return new EndGame(game, (String) in.get("state"));
+      }
+      case "c" -> {
+        Runnable action = spilledCallbacks.remove(((Number) in.get("id")).longValue());
+        return action == null ? null : new Callback(action);
+      }
+      default -> throw new IllegalArgumentException("unknown spilled write " + in.get("t"));
+    }
+  }
+
+  private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+      new tools.jackson.core.type.TypeReference<>() {};
+
+  private static void runQuietly(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.warn("journal callback failed: {}", e.toString());
     }
   }
 
@@ -556,14 +890,6 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
       return "end of session " + end.game.sessionId();
     }
     return write.toString();
-  }
-
-  private static void runQuietly(Runnable action) {
-    try {
-      action.run();
-    } catch (RuntimeException e) {
-      log.warn("journal callback failed: {}", e.toString());
-    }
   }
 
   private void write(List<Write> batch) throws SQLException {
@@ -859,7 +1185,7 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   public boolean flush(Duration timeout) {
     long target = enqueued.get();
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (written < target) {
+    while (written.get() < target) {
       if (System.nanoTime() > deadline) {
         return false;
       }
