@@ -533,12 +533,13 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
       breaker.onSuccess(took, TimeUnit.NANOSECONDS);
       writeLatency.record(took, TimeUnit.NANOSECONDS);
       rowsWritten.increment(batch.size());
-      written.addAndGet(batch.size());
       for (Write write : batch) {
         if (write instanceof Callback callback) {
           runQuietly(callback.action);
         }
       }
+      // After the callbacks: once flush() returns, what was waiting for these writes has run.
+      written.addAndGet(batch.size());
       oldestPending = null;
       if (overflowed && queue.isEmpty() && !spilling) {
         overflowed = false;
