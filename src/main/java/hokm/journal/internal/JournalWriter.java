@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Records games and connections in PostgreSQL without ever making a table wait: callers only queue;
  * one writer thread drains the queue in order and writes many rows per statement and per commit.
  * Every write is idempotent (inserts skip rows that exist, updates set absolute values, results are
- * applied once), so a batch that failed is simply written again, in order, until it succeeds.
+ * applied once), so a batch that failed is simply written again, in order, until it succeeds. When
+ * the memory queue is full, writes go on, in order, in a list in Redis (see {@link #add}).
  */
 @Component
 public class JournalWriter implements GameRecorder, ConnectionRecorder {
