@@ -144,18 +144,7 @@ class TableSurvivalTest {
                 1));
     UUID tableId = UUID.fromString(created.path("tableId").asString());
     int seat = created.path("you").path("seat").asInt();
-    Random random = new Random(11);
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    JsonNode frame;
-    do {
-      assertThat(System.nanoTime()).as("the game ends in time").isLessThan(deadline);
-      frame = player.poll(Duration.ofMillis(50));
-      if (frame != null
-          && frame.path("type").asString().equals("turn")
-          && frame.path("seat").asInt() == seat) {
-        TestFrames.decide(player, frame, random);
-      }
-    } while (frame == null || !frame.path("type").asString().equals("game_over"));
+    TestFrames.playUntilGameOver(List.of(player), new int[] {seat}, new Random(11));
     UUID firstSession = snapshotOf(tableId).sessionId();
 
     player.request(Map.of("type", "rematch"));

@@ -95,4 +95,37 @@ public final class TestFrames {
       }
     }
   }
+
+  /**
+   * Answers every turn of these clients with a random decision until each has seen game_over.
+   * Frames stay in each client's {@code received}.
+   */
+  public static void playUntilGameOver(List<WsClient> clients, int[] seats, Random random) {
+    boolean[] over = new boolean[clients.size()];
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    int remaining = clients.size();
+    while (remaining > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("game did not end in time");
+      }
+      for (int i = 0; i < clients.size(); i++) {
+        if (over[i]) {
+          continue;
+        }
+        JsonNode frame = clients.get(i).poll(java.time.Duration.ofMillis(5));
+        if (frame == null) {
+          continue;
+        }
+        String type = frame.path("type").asString();
+        if (type.equals("game_over")) {
+          over[i] = true;
+          remaining--;
+        } else if (type.equals("error")) {
+          throw new AssertionError("unexpected error: " + frame);
+        } else if (myTurn(frame, seats[i])) {
+          decide(clients.get(i), frame, random);
+        }
+      }
+    }
+  }
 }

@@ -24,8 +24,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,10 +69,8 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   private final Counter failures;
   private final Counter conflictsRefused;
   private final Counter refused;
-  private final java.util.concurrent.atomic.AtomicLong enqueued =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong written =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong enqueued = new AtomicLong();
+  private final AtomicLong written = new AtomicLong();
 
   /** Decides, for every write, between the memory queue and the spill list. */
   private final Object spillLock = new Object();
@@ -83,12 +83,9 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   /** When writes began to go to the spill list (its oldest write is at least this old). */
   private volatile Instant spillSince;
 
-  private final java.util.concurrent.atomic.AtomicLong spilledWaiting =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final Map<Long, Runnable> spilledCallbacks =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong callbackIds =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong spilledWaiting = new AtomicLong();
+  private final Map<Long, Runnable> spilledCallbacks = new ConcurrentHashMap<>();
+  private final AtomicLong callbackIds = new AtomicLong();
   private final ObjectProvider<StringRedisTemplate> spillRedis;
   private final String spillKey;
   private volatile boolean running = true;
@@ -141,8 +138,7 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     Gauge.builder("hokm.journal.lag.seconds", this, JournalWriter::lagSeconds)
         .description("Age of the oldest journal write not yet in PostgreSQL")
         .register(registry);
-    Gauge.builder(
-            "hokm.journal.spilled", spilledWaiting, java.util.concurrent.atomic.AtomicLong::get)
+    Gauge.builder("hokm.journal.spilled", spilledWaiting, AtomicLong::get)
         .description("Journal writes waiting in Redis because the memory buffer was full")
         .register(registry);
     resumeSpill();
@@ -175,7 +171,8 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
 
   /** Writes waiting to be made durable. */
   public int pending() {
-    return queue.size() + (int) Math.min(Integer.MAX_VALUE, spilledWaiting.get());
+    // Queued in memory or in Redis, or in the batch being written.
+    return (int) Math.min(Integer.MAX_VALUE, enqueued.get() - written.get());
   }
 
   /** How full the in-memory buffer is, 0..1. */
@@ -956,40 +953,24 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   private List<Conflict> insertMoves(Connection connection, List<MoveRow> moves)
       throws SQLException {
     int n = moves.size();
-    Object[] sessions = new Object[n];
-    Object[] players = new Object[n];
-    Object[] seats = new Object[n];
-    Object[] bots = new Object[n];
-    Object[] types = new Object[n];
-    Object[] data = new Object[n];
-    Object[] sequences = new Object[n];
-    Object[] hands = new Object[n];
-    Object[] tricks = new Object[n];
-    Object[] times = new Object[n];
+    // One array per column of ROWS, in its order.
+    Object[][] columns = new Object[MOVE_COLUMN_TYPES.length][n];
     for (int i = 0; i < n; i++) {
       MoveRow move = moves.get(i);
-      sessions[i] = move.session;
-      players[i] = move.player;
-      seats[i] = move.seat;
-      bots[i] = move.bot;
-      types[i] = move.type;
-      data[i] = move.data;
-      sequences[i] = move.sequence;
-      hands[i] = move.hand;
-      tricks[i] = move.trick;
-      times[i] = move.at;
+      columns[0][i] = move.session;
+      columns[1][i] = move.player;
+      columns[2][i] = move.seat;
+      columns[3][i] = move.bot;
+      columns[4][i] = move.type;
+      columns[5][i] = move.data;
+      columns[6][i] = move.sequence;
+      columns[7][i] = move.hand;
+      columns[8][i] = move.trick;
+      columns[9][i] = move.at;
     }
-    Object[][] columns = {
-      sessions, players, seats, bots, types, data, sequences, hands, tricks, times
-    };
-    String[] columnTypes = {
-      "uuid", "uuid", "int4", "bool", "text", "text", "int4", "int4", "int4", "timestamptz"
-    };
     int inserted;
     try (PreparedStatement statement = connection.prepareStatement(INSERT_MOVES)) {
-      for (int c = 0; c < columns.length; c++) {
-        statement.setArray(c + 1, connection.createArrayOf(columnTypes[c], columns[c]));
-      }
+      bindColumns(connection, statement, columns);
       inserted = statement.executeUpdate();
     }
     List<Conflict> conflicts = new ArrayList<>();
@@ -998,9 +979,7 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     }
     // Some rows were there already: a retried write (the same move), or a conflict.
     try (PreparedStatement statement = connection.prepareStatement(DIFFERENT_MOVES)) {
-      for (int c = 0; c < columns.length; c++) {
-        statement.setArray(c + 1, connection.createArrayOf(columnTypes[c], columns[c]));
-      }
+      bindColumns(connection, statement, columns);
       try (var rows = statement.executeQuery()) {
         while (rows.next()) {
           conflicts.add(
@@ -1033,6 +1012,18 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
       }
     }
     return conflicts;
+  }
+
+  /** The array types of the columns of {@link #ROWS}, in order. */
+  private static final String[] MOVE_COLUMN_TYPES = {
+    "uuid", "uuid", "int4", "bool", "text", "text", "int4", "int4", "int4", "timestamptz"
+  };
+
+  private static void bindColumns(
+      Connection connection, PreparedStatement statement, Object[][] columns) throws SQLException {
+    for (int c = 0; c < columns.length; c++) {
+      statement.setArray(c + 1, connection.createArrayOf(MOVE_COLUMN_TYPES[c], columns[c]));
+    }
   }
 
   private static final String ROWS =
