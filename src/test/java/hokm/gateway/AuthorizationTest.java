@@ -170,7 +170,7 @@ class AuthorizationTest {
     List<Player> everyone = new ArrayList<>(players);
     everyone.add(spectator);
     for (Player receiver : everyone) {
-      for (JsonNode frame : receiver.client().received) {
+      for (JsonNode frame : receiver.client().received()) {
         String text = frame.toString();
         for (Player other : everyone) {
           if (other != receiver) {

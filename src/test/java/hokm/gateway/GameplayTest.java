@@ -53,7 +53,7 @@ class GameplayTest {
     java.util.UUID session =
         jdbc.queryForObject(
             "SELECT id FROM game_sessions WHERE room_id = ?", java.util.UUID.class, tableId + "#1");
-    List<JsonNode> seen = clients.get(0).received;
+    List<JsonNode> seen = clients.get(0).received();
     JsonNode over =
         seen.stream()
             .filter(f -> f.path("type").asString().equals("game_over"))
@@ -153,12 +153,10 @@ class GameplayTest {
   }
 
   private static JsonNode welcomeOf(WsClient client) {
-    synchronized (client.received) {
-      return client.received.stream()
-          .filter(f -> f.path("type").asString().equals("welcome"))
-          .findFirst()
-          .orElseThrow();
-    }
+    return client.received().stream()
+        .filter(f -> f.path("type").asString().equals("welcome"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -195,14 +193,12 @@ class GameplayTest {
     List<TreeMap<Long, JsonNode>> bySeq = new ArrayList<>();
     for (WsClient client : clients) {
       TreeMap<Long, JsonNode> frames = new TreeMap<>();
-      synchronized (client.received) {
-        for (JsonNode frame : client.received) {
-          if (frame.has("seq") && !frame.path("type").asString().equals("table_state")) {
-            JsonNode previous = frames.put(frame.path("seq").asLong(), frame);
-            assertThat(previous).as("one frame per seq").isNull();
-          }
-          assertThat(frame.toString()).doesNotContain("seed");
+      for (JsonNode frame : client.received()) {
+        if (frame.has("seq") && !frame.path("type").asString().equals("table_state")) {
+          JsonNode previous = frames.put(frame.path("seq").asLong(), frame);
+          assertThat(previous).as("one frame per seq").isNull();
         }
+        assertThat(frame.toString()).doesNotContain("seed");
       }
       bySeq.add(frames);
     }
@@ -315,7 +311,7 @@ class GameplayTest {
     for (int i = 0; i < 4; i++) {
       Map<Integer, CardSet> ownDeal = new HashMap<>();
       int hand = 0;
-      for (JsonNode frame : clients.get(i).received) {
+      for (JsonNode frame : clients.get(i).received()) {
         String type = frame.path("type").asString();
         if (type.equals("hand_started")) {
           hand = frame.path("handNumber").asInt();

@@ -161,7 +161,7 @@ class HostileInputTest {
   void hostileFramesGetErrorsOrDocumentedClosesAndTheGameNextToThemIsUnaffected() throws Exception {
     // A bot game alongside, played by a well-behaved client.
     WsClient honest = Players.guest(port);
-    String honestId = honest.received.get(0).path("player").path("id").asString();
+    String honestId = honest.received().get(0).path("player").path("id").asString();
     JsonNode created =
         honest.request(
             Map.of(
@@ -226,7 +226,7 @@ class HostileInputTest {
     Thread.sleep(2500); // let the rate limit refill
     int open = 0;
     for (WsClient socket : sockets) {
-      socket.received.forEach(HostileInputTest::assertClean);
+      socket.received().forEach(HostileInputTest::assertClean);
       if (socket.isClosed()) {
         assertThat(socket.awaitClose(Duration.ofSeconds(1))).isIn(DOCUMENTED_CLOSES);
       } else {
@@ -239,13 +239,13 @@ class HostileInputTest {
     assertThat(open).as("most hostile sockets are still served").isGreaterThan(SOCKETS / 2);
 
     game.get(120, java.util.concurrent.TimeUnit.SECONDS);
-    honest.received.forEach(HostileInputTest::assertClean);
-    assertThat(honest.received).anyMatch(f -> "game_over".equals(f.path("type").asString()));
+    honest.received().forEach(HostileInputTest::assertClean);
+    assertThat(honest.received()).anyMatch(f -> "game_over".equals(f.path("type").asString()));
     List<WsClient> everySocket = new ArrayList<>(sockets);
     everySocket.addAll(retired);
     List<UUID> hostilePlayers = new ArrayList<>();
     for (WsClient socket : everySocket) {
-      for (JsonNode frame : socket.received) {
+      for (JsonNode frame : socket.received()) {
         if ("welcome".equals(frame.path("type").asString())) {
           hostilePlayers.add(UUID.fromString(frame.path("player").path("id").asString()));
         }

@@ -362,8 +362,8 @@ class TableBehaviourTest {
     assertThat(code(spectator.requestError(cardFrame("play_card", Card.parse("AS")))))
         .isEqualTo("NOT_A_PLAYER");
     Players.playUntilGameOver(List.of(player, spectator), new int[] {seat, -1}, new Random(5));
-    assertThat(spectator.received).anyMatch(f -> type(f).equals("card_played"));
-    for (JsonNode frame : spectator.received) {
+    assertThat(spectator.received()).anyMatch(f -> type(f).equals("card_played"));
+    for (JsonNode frame : spectator.received()) {
       assertThat(frame.has("cards") || frame.has("hand") || frame.has("legal"))
           .as("spectator frame %s", frame)
           .isFalse();

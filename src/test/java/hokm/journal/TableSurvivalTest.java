@@ -93,9 +93,9 @@ class TableSurvivalTest {
     redisServer.stop();
     try {
       // Moves go on without Redis.
-      int before = player.received.size();
+      int before = player.received().size();
       TestFrames.playMoves(player, seat, new Random(6), 20);
-      assertThat(player.received.size()).isGreaterThan(before);
+      assertThat(player.received().size()).isGreaterThan(before);
     } finally {
       redisServer.restart();
     }

@@ -251,7 +251,7 @@ class AbuseLimitsTest {
       }
       Thread.sleep(300);
     }
-    assertThat(stale.received)
+    assertThat(stale.received())
         .as("after expiry each frame is refused")
         .anyMatch(f -> "UNAUTHENTICATED".equals(f.path("code").asString(null)));
     assertThat(stale.awaitClose(Duration.ofSeconds(1)))

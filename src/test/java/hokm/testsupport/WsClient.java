@@ -6,7 +6,6 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +24,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
   private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
 
-  /** Every frame received, in order. */
-  public final List<JsonNode> received = Collections.synchronizedList(new ArrayList<>());
+  /** Every frame received, in order; read only through {@link #received()}. */
+  private final List<JsonNode> received = new ArrayList<>();
 
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
@@ -147,11 +146,19 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     return closed.isDone();
   }
 
-  private String tail() {
+  /**
+   * A copy of every frame received so far, in order. Frames keep arriving on the client's thread,
+   * so callers iterate this copy, never the live list.
+   */
+  public List<JsonNode> received() {
     synchronized (received) {
-      int from = Math.max(0, received.size() - 5);
-      return received.subList(from, received.size()).toString();
+      return List.copyOf(received);
     }
+  }
+
+  private String tail() {
+    List<JsonNode> all = received();
+    return all.subList(Math.max(0, all.size() - 5), all.size()).toString();
   }
 
   @Override
@@ -165,7 +172,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     if (last) {
       JsonNode frame = JSON.readTree(partial.toString());
       partial.setLength(0);
-      received.add(frame);
+      synchronized (received) {
+        received.add(frame);
+      }
       inbox.add(frame);
     }
     return null;
