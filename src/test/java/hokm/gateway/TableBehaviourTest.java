@@ -67,6 +67,20 @@ class TableBehaviourTest {
     assertThat(welcome.path("protocolVersion").asInt()).isEqualTo(1);
 
     assertThat(code(client.requestError(Map.of("type", "dance")))).isEqualTo("UNKNOWN_TYPE");
+    // Half a surrogate pair, escaped: valid JSON text, but no string a reply could carry.
+    for (String lone :
+        List.of(
+            "{\"type\":\"ping\",\"id\":\"\\ud800\"}",
+            "{\"type\":\"ping\",\"id\":\"a\\udc00b\"}",
+            "{\"type\":\"create_table\",\"\\ud83d\":true}")) {
+      JsonNode refused = client.sendRawExpectingError(lone);
+      assertThat(code(refused)).isEqualTo("BAD_MESSAGE");
+      assertThat(refused.path("message").asString()).contains("Unicode");
+    }
+    // A whole pair, escaped, is an ordinary character.
+    client.sendText("{\"type\":\"ping\",\"id\":\"\\ud83d\\ude00\"}");
+    assertThat(client.awaitType("pong").path("replyTo").asString()).isEqualTo("\ud83d\ude00");
+    assertThat(client.isClosed()).isFalse();
     assertThat(
             code(
                 client.sendRawExpectingError(

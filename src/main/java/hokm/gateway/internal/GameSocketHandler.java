@@ -391,6 +391,16 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       connection.send(Message.error(ErrorCode.BAD_MESSAGE, "The frame is not valid JSON.", null));
       return;
     }
+    // Only a \\u escape can put half of a surrogate pair into a string: such a string cannot be
+    // written back as UTF-8 (an echoed id would fail the socket), so the frame is refused.
+    if (payload.indexOf("\\u") >= 0 && hasLoneSurrogate(frame)) {
+      connection.send(
+          Message.error(
+              ErrorCode.BAD_MESSAGE,
+              "The frame holds a string that is not valid Unicode (a lone surrogate escape).",
+              null));
+      return;
+    }
     try {
       handle(connection, frame);
     } catch (BadFrame bad) {
@@ -400,6 +410,40 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       connection.send(
           Message.error(ErrorCode.INTERNAL, "The server could not handle that frame.", null));
     }
+  }
+
+  /** Whether any string or field name in the tree holds a UTF-16 surrogate without its pair. */
+  static boolean hasLoneSurrogate(JsonNode node) {
+    if (node.isString()) {
+      return hasLoneSurrogate(node.stringValue());
+    }
+    for (var field : node.properties()) {
+      if (hasLoneSurrogate(field.getKey()) || hasLoneSurrogate(field.getValue())) {
+        return true;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (hasLoneSurrogate(element)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The rate limit: a refused frame gets RATE_LIMITED; a flood closes the socket. */
