@@ -238,6 +238,13 @@ done
 curl -ksf "https://127.0.0.1:$HAPORT/api/leaderboard?table=t1" | jq -e .players >/dev/null || fail "HTTPS through HAProxy"
 [ "$(curl -ks -o /dev/null -w '%{http_code}' "https://127.0.0.1:$HAPORT/actuator/prometheus")" = 404 ] ||
   fail "/actuator is reachable through the proxy"
+for hidden in /%61ctuator/prometheus /Actuator/prometheus /%41CTUATOR/health; do
+  [ "$(curl -ks -o /dev/null -w '%{http_code}' --path-as-is "https://127.0.0.1:$HAPORT$hidden")" = 404 ] ||
+    fail "$hidden is reachable through the proxy"
+done
+head -c 70000 /dev/zero | tr '\0' a >"$WORK/big-body"
+[ "$(curl -ks -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$WORK/big-body" \
+  "https://127.0.0.1:$HAPORT/api/auth/guest")" = 413 ] || fail "the proxy passes request bodies over 64 KiB"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((HAPORT + 1))/")" = 301 ] || fail "no redirect to HTTPS"
 code="$(curl -ks -o /dev/null -w '%{http_code}' --max-time 3 --http1.1 -H 'Connection: Upgrade' -H 'Upgrade: websocket' \
   -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' \

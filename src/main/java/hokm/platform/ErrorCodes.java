@@ -9,6 +9,7 @@ public final class ErrorCodes {
   public static final String NOT_FOUND = "NOT_FOUND";
   public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
   public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+  public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
   public static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
   public static final String INTERNAL = "INTERNAL";
 

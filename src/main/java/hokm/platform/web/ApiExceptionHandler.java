@@ -91,6 +91,14 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestBodyLimit.TooLarge tooLarge) {
+        return error(
+            HttpStatus.CONTENT_TOO_LARGE,
+            ErrorCodes.PAYLOAD_TOO_LARGE,
+            RequestBodyLimit.message(tooLarge.limit));
+      }
+    }
     return error(
         HttpStatus.BAD_REQUEST,
         ErrorCodes.MALFORMED_REQUEST,
