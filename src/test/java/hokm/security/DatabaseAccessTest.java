@@ -41,6 +41,9 @@ class DatabaseAccessTest {
             "TRUNCATE audit_log",
             "DELETE FROM players WHERE false",
             "UPDATE audit_log SET event = 'x' WHERE false",
+            "UPDATE audit_log SET ip = NULL, subject = NULL WHERE false",
+            "DELETE FROM audit_log WHERE false",
+            "CREATE TEMP TABLE intruder (i int)",
             "UPDATE game_moves SET seat = 0 WHERE false")) {
       assertThatThrownBy(() -> app.execute(ddl))
           .as(ddl)
@@ -52,9 +55,39 @@ class DatabaseAccessTest {
                               .getSQLState())
                       .isEqualTo(DENIED));
     }
-    // What retention needs is allowed.
-    app.update("UPDATE audit_log SET ip = NULL, subject = NULL WHERE false");
-    app.update("DELETE FROM audit_log WHERE false");
+    // Retention goes through the owner's functions, which touch nothing younger than their floor.
+    java.sql.Timestamp tomorrow =
+        java.sql.Timestamp.from(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
+    String marker = "{\"floor\":\"" + System.nanoTime() + "\"}";
+    JdbcTemplate owner = new JdbcTemplate(TestBackends.superuser());
+    owner.update(
+        "INSERT INTO audit_log (occurred_at, event, outcome, subject, ip, detail) VALUES"
+            + " (now() - interval '6 days', 'auth.login', 'failure', 'a', '198.51.100.9', ?::jsonb),"
+            + " (now() - interval '89 days', 'auth.login', 'failure', NULL, NULL, ?::jsonb)",
+        marker,
+        marker);
+    app.queryForObject("SELECT audit_log_blank_addresses(?, 100000)", Integer.class, tomorrow);
+    app.queryForObject("SELECT audit_log_delete_old(?, 100000)", Integer.class, tomorrow);
+    assertThat(
+            owner.queryForList(
+                "SELECT ip FROM audit_log WHERE detail = ?::jsonb ORDER BY occurred_at DESC",
+                String.class,
+                marker))
+        .as("a cut-off in the future still spares rows younger than the floors")
+        .containsExactly("198.51.100.9", null);
+  }
+
+  @Test
+  void noRoleButTheOwnerMayCreateTemporaryTables() {
+    try (SqlSession sql = new SqlSession(TestBackends.superuser())) {
+      for (String role : List.of("hokm_app", "hokm_readonly")) {
+        assertThat(
+                sql.value(
+                    "SELECT has_database_privilege('" + role + "', current_database(), 'TEMP')"))
+            .as(role)
+            .isEqualTo(false);
+      }
+    }
   }
 
   @Test

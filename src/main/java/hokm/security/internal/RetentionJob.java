@@ -27,11 +27,10 @@ public class RetentionJob implements SmartLifecycle {
   private static final String DELETE_CONNECTIONS =
       "DELETE FROM websocket_connections WHERE id IN (SELECT id FROM websocket_connections"
           + " WHERE NOT is_active AND disconnected_at < ? LIMIT ?)";
-  private static final String BLANK_AUDIT_IPS =
-      "UPDATE audit_log SET ip = NULL, subject = NULL WHERE id IN (SELECT id FROM audit_log"
-          + " WHERE occurred_at < ? AND (ip IS NOT NULL OR subject IS NOT NULL) LIMIT ?)";
-  private static final String DELETE_AUDIT =
-      "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE occurred_at < ? LIMIT ?)";
+  // The application's role may not change the audit log itself: these functions (V22) run as the
+  // owner and never touch rows younger than their floor (7 and 90 days).
+  private static final String BLANK_AUDIT_IPS = "SELECT audit_log_blank_addresses(?, ?)";
+  private static final String DELETE_AUDIT = "SELECT audit_log_delete_old(?, ?)";
 
   private final JdbcTemplate jdbc;
   private final RetentionProperties properties;
@@ -48,17 +47,27 @@ public class RetentionJob implements SmartLifecycle {
 
   /** One run as of {@code now}. */
   public Result purge(Instant now) {
-    int connections = inBatches(DELETE_CONNECTIONS, now.minus(properties.connectionsMaxAge()));
-    int blanked = inBatches(BLANK_AUDIT_IPS, now.minus(properties.auditIpMaxAge()));
-    int deleted = inBatches(DELETE_AUDIT, now.minus(properties.auditMaxAge()));
+    int connections =
+        inBatches(
+            DELETE_CONNECTIONS,
+            now.minus(properties.connectionsMaxAge()),
+            (sql, args) -> jdbc.update(sql, args));
+    int blanked = inBatches(BLANK_AUDIT_IPS, now.minus(properties.auditIpMaxAge()), this::call);
+    int deleted = inBatches(DELETE_AUDIT, now.minus(properties.auditMaxAge()), this::call);
     return new Result(connections, blanked, deleted);
   }
 
-  private int inBatches(String sql, Instant before) {
+  private int call(String sql, Object[] args) {
+    Integer changed = jdbc.queryForObject(sql, Integer.class, args);
+    return changed == null ? 0 : changed;
+  }
+
+  private int inBatches(
+      String sql, Instant before, java.util.function.ToIntBiFunction<String, Object[]> run) {
     int total = 0;
     int changed;
     do {
-      changed = jdbc.update(sql, Timestamp.from(before), properties.batchSize());
+      changed = run.applyAsInt(sql, new Object[] {Timestamp.from(before), properties.batchSize()});
       total += changed;
     } while (changed >= properties.batchSize());
     return total;
