@@ -9,12 +9,17 @@ final class AuthErrors {
   private AuthErrors() {}
 
   static ApiException usernameTaken() {
-    return new ApiException(HttpStatus.CONFLICT, "USERNAME_TAKEN", "That username is taken");
+    return new ApiException(
+        HttpStatus.CONFLICT,
+        "USERNAME_TAKEN",
+        "That username is taken, or looks too much like one that is");
   }
 
-  static ApiException emailTaken() {
+  static ApiException usernameReserved() {
     return new ApiException(
-        HttpStatus.CONFLICT, "EMAIL_TAKEN", "That email belongs to another account");
+        HttpStatus.CONFLICT,
+        "USERNAME_RESERVED",
+        "That username is reserved (staff, the system and bots), or looks like one that is");
   }
 
   /** The same for an unknown name, a wrong password and a guest, so names cannot be probed. */

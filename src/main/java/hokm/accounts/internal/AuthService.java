@@ -56,12 +56,7 @@ class AuthService {
     checkPasswordBytes("password", request.password());
     String email =
         request.email() == null || request.email().isBlank() ? null : request.email().trim();
-    if (players.usernameTaken(request.username())) {
-      throw AuthErrors.usernameTaken();
-    }
-    if (email != null && players.emailTaken(email)) {
-      throw AuthErrors.emailTaken();
-    }
+    checkNameFree(request.username());
     Instant now = Instant.now();
     Player player =
         insert(
@@ -144,18 +139,26 @@ class AuthService {
     Instant now = Instant.now();
     String wanted = request == null ? null : request.username();
     if (wanted != null) {
-      if (players.usernameTaken(wanted)) {
-        throw AuthErrors.usernameTaken();
-      }
+      checkNameFree(wanted);
       return guestIssued(insert(Player.guest(wanted, now)), now, ip);
     }
     for (int attempt = 0; attempt < 8; attempt++) {
       String name = "guest-" + randomSuffix(6);
-      if (!players.usernameTaken(name)) {
+      if (!players.lookalikeTaken(name)) {
         return guestIssued(insert(Player.guest(name, now)), now, ip);
       }
     }
     throw new IllegalStateException("No free guest name after 8 tries");
+  }
+
+  /** Refuses reserved names and names that look like a taken one (docs/security.md). */
+  private void checkNameFree(String username) {
+    if (players.reserved(username)) {
+      throw AuthErrors.usernameReserved();
+    }
+    if (players.lookalikeTaken(username)) {
+      throw AuthErrors.usernameTaken();
+    }
   }
 
   private AuthResponse guestIssued(Player player, Instant now, String ip) {
@@ -243,9 +246,6 @@ class AuthService {
       String detail =
           String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage())
               .toLowerCase(Locale.ROOT);
-      if (detail.contains("players_email")) {
-        throw AuthErrors.emailTaken();
-      }
       if (detail.contains("players_username")) {
         throw AuthErrors.usernameTaken();
       }

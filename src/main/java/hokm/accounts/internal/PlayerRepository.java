@@ -12,9 +12,20 @@ public interface PlayerRepository extends JpaRepository<Player, UUID> {
   @Query("select p from Player p where lower(p.username) = lower(:username)")
   Optional<Player> findByUsernameCaseBlind(@Param("username") String username);
 
-  @Query("select count(p) > 0 from Player p where lower(p.username) = lower(:username)")
-  boolean usernameTaken(@Param("username") String username);
+  /** Whether a player's name looks like this one (same skeleton: V25's username_skeleton). */
+  @Query(
+      value =
+          "SELECT EXISTS (SELECT 1 FROM players"
+              + " WHERE username_skeleton = username_skeleton(:username))",
+      nativeQuery = true)
+  boolean lookalikeTaken(@Param("username") String username);
 
-  @Query("select count(p) > 0 from Player p where lower(p.email) = lower(:email)")
-  boolean emailTaken(@Param("email") String email);
+  /** Whether the name looks like a reserved one, or like a bot's ("Bot", "b0t-1"). */
+  @Query(
+      value =
+          "SELECT EXISTS (SELECT 1 FROM reserved_usernames r"
+              + " WHERE username_skeleton(r.name) = username_skeleton(:username))"
+              + " OR username_skeleton(:username) ~ '^(bot|robot)[0-9lo]*$'",
+      nativeQuery = true)
+  boolean reserved(@Param("username") String username);
 }
