@@ -246,4 +246,21 @@ public class ReplayService {
   private static Map<String, Object> teams(int team1, int team2) {
     return Map.of("team1", team1, "team2", team2);
   }
+
+  /**
+   * Whether this player may read the game's replay: anyone for a public game, only the players who
+   * sat at it for a private one. An unknown game answers true, so the caller reports it as missing.
+   */
+  public boolean mayRead(UUID gameId, UUID playerId) {
+    Boolean allowed =
+        jdbc.queryForObject(
+            "SELECT NOT coalesce((SELECT s.is_private FROM game_sessions s WHERE s.id = ?), false)"
+                + " OR EXISTS (SELECT 1 FROM game_participants p"
+                + " WHERE p.game_session_id = ? AND p.player_id = ?)",
+            Boolean.class,
+            gameId,
+            gameId,
+            playerId);
+    return Boolean.TRUE.equals(allowed);
+  }
 }

@@ -141,9 +141,14 @@ class GameplayTest {
     assertThat(recorded).isEqualTo(observed);
 
     // The replay rebuilds the game from the record and reaches the recorded result.
-    String token = Players.guestToken(port);
+    // The table is private: its replay is for its players; to anyone else the game does not exist.
+    hokm.testsupport.Http http = new hokm.testsupport.Http(port);
+    hokm.testsupport.Http.Response stranger =
+        http.get("/api/games/" + session + "/replay", Players.guestToken(port));
+    assertThat(stranger.status()).isEqualTo(404);
+    assertThat(stranger.code()).isEqualTo("NOT_FOUND");
     hokm.testsupport.Http.Response replay =
-        new hokm.testsupport.Http(port).get("/api/games/" + session + "/replay", token);
+        http.get("/api/games/" + session + "/replay", clients.get(3).token());
     assertThat(replay.status()).as(replay.body()).isEqualTo(200);
     JsonNode body = replay.json();
     assertThat(body.path("verified").asBoolean()).as(body.path("mismatches").toString()).isTrue();
@@ -173,7 +178,7 @@ class GameplayTest {
             "SELECT id FROM game_sessions WHERE room_id = ?",
             java.util.UUID.class,
             created.path("tableId").asString() + "#1");
-    String token = Players.guestToken(port);
+    String token = player.token();
     hokm.testsupport.Http http = new hokm.testsupport.Http(port);
     hokm.testsupport.Http.Response active = http.get("/api/games/" + session + "/replay", token);
     assertThat(active.status()).isEqualTo(409);

@@ -31,6 +31,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   private final StringBuilder partial = new StringBuilder();
   private final AtomicInteger ids = new AtomicInteger();
   private WebSocket socket;
+  private volatile String token;
 
   public static WsClient connect(int port) {
     return connect(port, Map.of());
@@ -51,7 +52,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     WsClient client = connect(port);
     client.send(Map.of("type", "hello", "token", token));
     client.awaitType("welcome");
+    client.token = token;
     return client;
+  }
+
+  /** The access token this client logged in with ({@link #login}), or null. */
+  public String token() {
+    return token;
   }
 
   public String nextId() {

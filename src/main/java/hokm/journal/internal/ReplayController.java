@@ -6,11 +6,16 @@ import hokm.platform.ErrorCodes;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/games/{id}/replay}: a finished game, every hand visible, checked by replay. */
+/**
+ * {@code GET /api/games/{id}/replay}: a finished game, every hand visible, checked by replay. A
+ * private game's replay is for its players only; to anyone else it does not exist.
+ */
 @RestController
 class ReplayController {
   private final ReplayService replays;
@@ -20,11 +25,14 @@ class ReplayController {
   }
 
   @GetMapping("/api/games/{id}/replay")
-  Map<String, Object> replay(@PathVariable("id") String id) {
+  Map<String, Object> replay(@PathVariable("id") String id, @AuthenticationPrincipal Jwt caller) {
     UUID gameId;
     try {
       gameId = UUID.fromString(id);
     } catch (IllegalArgumentException e) {
+      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No such game.");
+    }
+    if (!replays.mayRead(gameId, UUID.fromString(caller.getSubject()))) {
       throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No such game.");
     }
     ReplayService.Outcome outcome = replays.replay(gameId);
