@@ -112,10 +112,11 @@ for v in $(grep -ho '\${[A-Z_]*' docker-compose.yml docker-compose.prod.yml | tr
 done
 step "scripts/setup.sh writes a production .env"
 if bash scripts/setup.sh --prod "$WORK/env" >"$WORK/setup.log" 2>&1; then
-  fail "setup.sh called the configuration complete without HOKM_IMAGE and HOKM_TLS_CERT_DIR"
+  fail "setup.sh called the configuration complete without HOKM_IMAGE, HOKM_TLS_CERT_DIR and HOKM_GATEWAY_ALLOWED_ORIGINS"
 fi
-grep -q "HOKM_IMAGE HOKM_TLS_CERT_DIR" "$WORK/setup.log" || fail "setup.sh did not say what is left: $(cat "$WORK/setup.log")"
-sed -i -e 's|^HOKM_IMAGE=$|HOKM_IMAGE=registry.example.com/hokm-server:0.1.0|' -e 's|^HOKM_TLS_CERT_DIR=$|HOKM_TLS_CERT_DIR=/etc/ssl/hokm|' "$WORK/env"
+grep -q "HOKM_GATEWAY_ALLOWED_ORIGINS HOKM_IMAGE HOKM_TLS_CERT_DIR" "$WORK/setup.log" || fail "setup.sh did not say what is left: $(cat "$WORK/setup.log")"
+sed -i -e 's|^HOKM_IMAGE=$|HOKM_IMAGE=registry.example.com/hokm-server:0.1.0|' -e 's|^HOKM_TLS_CERT_DIR=$|HOKM_TLS_CERT_DIR=/etc/ssl/hokm|' \
+  -e 's|^HOKM_GATEWAY_ALLOWED_ORIGINS=$|HOKM_GATEWAY_ALLOWED_ORIGINS=https://hokm.example.com|' "$WORK/env"
 env -i PATH="$PATH" docker-compose --env-file "$WORK/env" -f docker-compose.yml -f docker-compose.prod.yml config -q ||
   fail "the .env made by setup.sh is not enough for production"
 [ "$(stat -c %a "$WORK/env")" = 600 ] || fail "setup.sh left the .env readable by others"

@@ -342,6 +342,10 @@ start_server() {
   (
     eval "$(print_env)"
     export SPRING_PROFILES_ACTIVE=prod PORT="$P_SERVER"
+    # The proxy (HAProxy in the ops checks) and the load generator run on loopback: they are the
+    # only trusted proxies here, and the sites are this machine's own.
+    export HOKM_GATEWAY_ALLOWED_ORIGINS="${HOKM_GATEWAY_ALLOWED_ORIGINS:-https://127.0.0.1:[*],http://127.0.0.1:[*],https://localhost:[*],http://localhost:[*]}"
+    export SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES="${SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES:-127\.0\.0\.1|0:0:0:0:0:0:0:1}"
     cd "$STATE"
     exec setsid java -Xmx512m -jar "$JAR" "${opts[@]}" >>"$(logfile server)" 2>&1 </dev/null
   ) &

@@ -5,7 +5,8 @@
 #   Writes ENV_FILE (default .env) from .env.example, filling every empty secret with a random
 #   value (openssl rand), mode 600. Never overwrites an existing file. With --prod it also fills
 #   PGADMIN_EMAIL and checks that `docker-compose -f docker-compose.yml -f docker-compose.prod.yml
-#   config` accepts the result (HOKM_IMAGE and HOKM_TLS_CERT_DIR must still be set by hand if empty:
+#   config` accepts the result (HOKM_IMAGE, HOKM_TLS_CERT_DIR and HOKM_GATEWAY_ALLOWED_ORIGINS must
+#   still be set by hand if empty:
 #   the check says so). Prints what is left to do.
 set -Eeuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,7 +36,7 @@ done <"$ROOT/.env.example" >"$out"
 chmod 600 "$out"
 echo "setup: wrote $out with fresh secrets (keep a copy in your secret store)"
 if [ "$prod" = 1 ]; then
-  missing="$(grep -E '^(HOKM_IMAGE|HOKM_TLS_CERT_DIR)=$' "$out" | cut -d= -f1 | tr '\n' ' ')"
+  missing="$(grep -E '^(HOKM_IMAGE|HOKM_TLS_CERT_DIR|HOKM_GATEWAY_ALLOWED_ORIGINS)=$' "$out" | cut -d= -f1 | tr '\n' ' ')"
   if [ -n "$missing" ]; then
     echo "setup: still to set in $out: $missing"
   fi

@@ -15,7 +15,6 @@ import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -56,14 +55,8 @@ public class GatewayConfiguration implements WebSocketConfigurer {
       GatewayProperties properties,
       MeterRegistry registry,
       Limits limits,
-      AuditLog audit,
-      Environment environment) {
+      AuditLog audit) {
     this.properties = properties;
-    if (environment.matchesProfiles("prod") && properties.allowedOrigins().contains("*")) {
-      log.warn(
-          "hokm.gateway.allowed-origins is '*': browsers on any site may open /ws;"
-              + " list your sites (HOKM_GATEWAY_ALLOWED_ORIGINS), see docs/security.md");
-    }
     this.handler =
         new GameSocketHandler(
             lobby,

@@ -223,6 +223,13 @@ class KubernetesManifestsTest {
     assertThat(config.get("DATABASE_MIGRATION_URL")).contains("//" + cluster + "-rw:");
     assertThat(config.get("DATABASE_READ_URL")).contains("//" + cluster + "-ro:");
     assertThat(config.get("SPRING_PROFILES_ACTIVE")).isEqualTo("prod");
+    // The prod profile refuses to start with any origin or without its trusted proxies named.
+    assertThat(config.get("HOKM_GATEWAY_ALLOWED_ORIGINS")).isNotBlank().doesNotContain("*");
+    assertThat(config.get("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES"))
+        .isNotBlank()
+        .satisfies(range -> java.util.regex.Pattern.compile(range))
+        .matches(range -> "10.244.3.7".matches(range), "matches a pod address")
+        .matches(range -> !"192.168.1.5".matches(range), "matches no other private address");
     Map<String, EnvVar> env = new HashMap<>();
     c.getEnv().forEach(e -> env.put(e.getName(), e));
     for (String secret :

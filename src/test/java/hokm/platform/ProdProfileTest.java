@@ -39,4 +39,38 @@ class ProdProfileTest {
         .hasMessageContaining("DATABASE_MIGRATION_URL")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("REDIS_URL"));
   }
+
+  @Test
+  void prodRefusesAnyOriginAndTheDefaultProxyRange() {
+    String[] services = {
+      "spring.datasource.url=jdbc:postgresql://pgbouncer:6432/hokm",
+      "spring.flyway.url=jdbc:postgresql://db:5432/hokm",
+      "spring.data.redis.url=redis://cache:6379"
+    };
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(HokmApplication.class)
+                    .profiles("prod")
+                    .web(WebApplicationType.NONE)
+                    .properties(services)
+                    .run())
+        .hasMessageContaining("refuses to start with open edges")
+        .hasMessageContaining("HOKM_GATEWAY_ALLOWED_ORIGINS")
+        .hasMessageContaining("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES");
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(HokmApplication.class)
+                    .profiles("prod")
+                    .web(WebApplicationType.NONE)
+                    .properties(services)
+                    .properties(
+                        "hokm.gateway.allowed-origins=https://hokm.example,*",
+                        "server.tomcat.remoteip.internal-proxies=10\\.0\\.3\\.\\d{1,3}")
+                    .run())
+        .hasMessageContaining("HOKM_GATEWAY_ALLOWED_ORIGINS")
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES"));
+  }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
@@ -31,6 +32,36 @@ public class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPost
 
   public EmbeddedServicesEnvironmentPostProcessor(DeferredLogFactory logFactory) {
     this.log = logFactory.getLog(EmbeddedServicesEnvironmentPostProcessor.class);
+  }
+
+  /**
+   * Production names the sites browsers may open /ws from and the proxies whose X-Forwarded-For it
+   * believes: with origins {@code *} any web page can play as its visitors, and with the default
+   * proxy range (all private networks) anyone on them chooses the address that per-address limits
+   * and the audit log record.
+   */
+  private static void refuseOpenEdges(ConfigurableEnvironment environment) {
+    List<String> problems = new ArrayList<>();
+    List<String> origins =
+        Binder.get(environment)
+            .bind("hokm.gateway.allowed-origins", Bindable.listOf(String.class))
+            .orElse(List.of("*"));
+    if (origins.stream().anyMatch(origin -> origin.trim().equals("*"))) {
+      problems.add(
+          "HOKM_GATEWAY_ALLOWED_ORIGINS (the sites players use, e.g. https://hokm.example.com;"
+              + " not '*')");
+    }
+    if (!hasText(environment, "server.tomcat.remoteip.internal-proxies")) {
+      problems.add(
+          "SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES (a regular expression matching your reverse"
+              + " proxies' addresses only)");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "The prod profile refuses to start with open edges; set "
+              + String.join(", ", problems)
+              + " (docs/security.md, Transport)");
+    }
   }
 
   @Override
@@ -59,6 +90,7 @@ public class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPost
         throw new IllegalStateException(
             "The prod profile needs real services; set " + String.join(", ", missing));
       }
+      refuseOpenEdges(environment);
       return;
     }
     EmbeddedProperties settings =
