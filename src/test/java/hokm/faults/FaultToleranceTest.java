@@ -164,7 +164,7 @@ class FaultToleranceTest {
           }
         }
         Http.Response replay =
-            new Http(port).get("/api/games/" + session + "/replay", TestFrames.guestToken(port));
+            new Http(port).get("/api/games/" + session + "/replay", table.get(0).token);
         assertThat(replay.status()).as(replay.body()).isEqualTo(200);
         assertThat(replay.json().path("verified").asBoolean())
             .as(replay.json().path("mismatches").toString())
