@@ -29,10 +29,13 @@ COPY --from=build /layers/application/ ./
 USER 10001:10001
 ENV SPRING_PROFILES_ACTIVE=prod \
     PORT=8080 \
+    MANAGEMENT_PORT=8081 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-EXPOSE 8080
+# 8080: players (HTTP, WebSocket, bare /livez and /readyz). 8081: actuator (metrics, full health),
+# for Prometheus and operators only; never publish it.
+EXPOSE 8080 8081
 # Liveness only: readiness (database, Redis) is for load balancers and orchestrators to decide on.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
-  CMD curl -fsS "http://127.0.0.1:${PORT}/actuator/health/liveness" || exit 1
+  CMD curl -fsS "http://127.0.0.1:${MANAGEMENT_PORT}/actuator/health/liveness" || exit 1
 # exec form: the JVM is PID 1 and gets SIGTERM directly (graceful shutdown, server.shutdown).
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -90,6 +90,8 @@ for port in 8080 3000 9090 5050 6432; do
   grep -Eq "127.0.0.1:$port(-[0-9]+)?:[0-9]+" "$WORK/dev.yml" || fail "port $port not published on 127.0.0.1"
 done
 grep -q "condition: service_healthy" "$WORK/dev.yml" || fail "no depends_on health conditions"
+# The server's management port (actuator) is for the back network only.
+if grep -Eq ":8081(/tcp)?$" "$WORK/dev.yml"; then fail "the management port 8081 is published"; fi
 
 step "docker-compose config (production overrides)"
 if env -i PATH="$PATH" docker-compose -f docker-compose.yml -f docker-compose.prod.yml config -q >"$WORK/prod-nosecrets.log" 2>&1; then
@@ -162,7 +164,7 @@ eval "$(bash scripts/loopback.sh env)"
 export PGCONNECT_TIMEOUT=5
 primary_sql() { runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm -c "$1"; }
 replica_sql() { runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_REPLICA_PORT" -d hokm -c "$1"; }
-metric() { curl -fsS "$LOOPBACK_SERVER_URL/actuator/prometheus" | awk -v m="$1" '$1 == m { print $2 }'; }
+metric() { curl -fsS "$LOOPBACK_MANAGEMENT_URL/actuator/prometheus" | awk -v m="$1" '$1 == m { print $2 }'; }
 
 step "replication, pgBouncer, Redis"
 [ "$(primary_sql "select count(*) from pg_stat_replication where state = 'streaming'")" = 1 ] ||
@@ -179,8 +181,13 @@ redis-cli -h 127.0.0.1 -p "$LOOPBACK_REDIS_PORT" --no-auth-warning -a "$REDIS_PA
   grep -q '^aof_enabled:1' || fail "Redis AOF is off"
 
 step "server through pgBouncer, analytics on the replica"
-curl -fsS "$LOOPBACK_SERVER_URL/actuator/health" | jq -e '.status == "UP" and .components.db.status == "UP" and .components.redis.status == "UP"' >/dev/null ||
-  fail "server health: $(curl -sS "$LOOPBACK_SERVER_URL/actuator/health")"
+curl -fsS "$LOOPBACK_MANAGEMENT_URL/actuator/health" | jq -e '.status == "UP" and .components.db.status == "UP" and .components.redis.status == "UP"' >/dev/null ||
+  fail "server health: $(curl -sS "$LOOPBACK_MANAGEMENT_URL/actuator/health")"
+# The players' port serves no actuator, only the bare probes.
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$LOOPBACK_SERVER_URL/actuator/prometheus")" = 404 ] ||
+  fail "/actuator/prometheus answers on the players' port"
+curl -fsS "$LOOPBACK_SERVER_URL/readyz" | jq -e '.status == "UP" and (has("components") | not)' >/dev/null ||
+  fail "/readyz on the players' port: $(curl -sS "$LOOPBACK_SERVER_URL/readyz")"
 # The server's pool logs in as hokm_app_user; on the primary, those sessions come from pgBouncer.
 PGPASSWORD="$DATABASE_MIGRATION_PASSWORD" psql -X -qtA -h 127.0.0.1 -p "$LOOPBACK_PGBOUNCER_PORT" -U hokm_owner \
   -d pgbouncer -c 'show clients' >"$WORK/pgb-clients"

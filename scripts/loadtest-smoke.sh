@@ -35,6 +35,7 @@ mvn -B -q -ntp -f loadgen/pom.xml package
 
 WORK="$(mktemp -d /tmp/hokm-smoke.XXXXXX)"
 HTTP_PORT="$(free_port)"
+MGMT_PORT="$(free_port)"
 PG_PORT="$(free_port)"
 REDIS_PORT="$(free_port)"
 SERVER_PID=""
@@ -66,6 +67,7 @@ log "starting the server on port $HTTP_PORT (embedded PostgreSQL $PG_PORT, Redis
 java -Xmx1g -jar "$JAR" \
   --spring.profiles.active=bench-echo \
   --server.port="$HTTP_PORT" \
+  --management.server.port="$MGMT_PORT" \
   --hokm.embedded.postgres-port="$PG_PORT" \
   --hokm.embedded.redis-port="$REDIS_PORT" \
   --hokm.embedded.data-dir="$WORK/pg" \
@@ -73,7 +75,7 @@ java -Xmx1g -jar "$JAR" \
 SERVER_PID=$!
 
 for i in $(seq 1 180); do
-  if curl -fsS "http://127.0.0.1:$HTTP_PORT/actuator/health/readiness" >/dev/null 2>&1; then
+  if curl -fsS "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null 2>&1; then
     break
   fi
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -85,7 +87,7 @@ for i in $(seq 1 180); do
   sleep 0.5
 done
 
-GEN=(java -Xmx512m -jar loadgen/target/hokm-loadgen.jar --url="http://127.0.0.1:$HTTP_PORT")
+GEN=(java -Xmx512m -jar loadgen/target/hokm-loadgen.jar --url="http://127.0.0.1:$HTTP_PORT" --metrics-url="http://127.0.0.1:$MGMT_PORT")
 status=0
 log "game: 4 tables, think 0, games to 3 points, 10 s"
 "${GEN[@]}" --label=smoke-game --tables=4 --ramp=1 --warmup=1 --duration=10 --target-points=3 \

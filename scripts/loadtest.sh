@@ -52,6 +52,7 @@ LIMITS=(
   --server.tomcat.max-connections=30000
 )
 PORT=18080
+MGMT_PORT=18081
 PG_PORT=18432
 REDIS_PORT=18433
 SERVER_PID=""
@@ -76,6 +77,7 @@ start_server() { # extra server args...
       bash scripts/loopback.sh up
     eval "$(bash scripts/loopback.sh env)"
     PORT="$LOOPBACK_SERVER_PORT"
+    MGMT_PORT="$LOOPBACK_MANAGEMENT_PORT"
     DB_ARGS=(--db-url="$DATABASE_MIGRATION_URL" --db-user="$DATABASE_MIGRATION_USERNAME"
       --db-password="$DATABASE_MIGRATION_PASSWORD")
     return
@@ -96,12 +98,12 @@ start_server() { # extra server args...
   fi
   # shellcheck disable=SC2086
   java -Xms"$HEAP" -Xmx"$HEAP" ${HOKM_SERVER_JVM_OPTS:-} -jar "$JAR" --spring.profiles.active=bench-echo \
-    --server.port=$PORT --hokm.embedded.postgres-port=$PG_PORT --hokm.embedded.redis-port=$REDIS_PORT \
+    --server.port=$PORT --management.server.port=$MGMT_PORT --hokm.embedded.postgres-port=$PG_PORT --hokm.embedded.redis-port=$REDIS_PORT \
     --hokm.embedded.data-dir="$data" "${LIMITS[@]}" "$@" ${HOKM_SERVER_EXTRA:-} \
     >"$STATE/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
-    curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+    curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
     kill -0 "$SERVER_PID" 2>/dev/null || { log "server exited:"; tail -40 "$STATE/server.log"; exit 1; }
     sleep 0.5
   done
@@ -113,6 +115,7 @@ gen() { # name, generator args...
   shift
   # shellcheck disable=SC2086
   java -Xms1g -Xmx1g -jar loadgen/target/hokm-loadgen.jar --url="http://127.0.0.1:$PORT" \
+    --metrics-url="http://127.0.0.1:$MGMT_PORT" \
     --label="$name" --out="$OUT/$name" "$@" ${HOKM_LOADTEST_ARGS:-}
 }
 

@@ -22,9 +22,10 @@
 #
 # Environment (all optional):
 #   HOKM_LOOPBACK_DIR        state dir (default /tmp/hokm-loopback): data, logs, pids, env file
-#   HOKM_LOOPBACK_PORT_BASE  first of 8 consecutive ports (default 25430):
+#   HOKM_LOOPBACK_PORT_BASE  first of 9 consecutive ports (default 25430):
 #                            +0 primary, +1 replica, +2 pgbouncer, +3 redis, +4 server,
-#                            +5 prometheus, +6 postgres-exporter, +7 redis-exporter
+#                            +5 prometheus, +6 postgres-exporter, +7 redis-exporter,
+#                            +8 the server's management port (actuator)
 #   HOKM_JAR                 the server jar (default target/hokm-server-0.1.0-SNAPSHOT.jar)
 #   HOKM_SERVER_OPTS         extra arguments for the server (e.g. --hokm.table.bot-move-delay=20ms);
 #                            those given to `up` are reused by later `start server` calls
@@ -49,6 +50,7 @@ P_SERVER=$((BASE + 4))
 P_PROMETHEUS=$((BASE + 5))
 P_PGEXPORTER=$((BASE + 6))
 P_REDISEXPORTER=$((BASE + 7))
+P_MANAGEMENT=$((BASE + 8))
 
 log() { echo "loopback: $*" >&2; }
 die() {
@@ -107,10 +109,12 @@ export LOOPBACK_REPLICA_PORT=$P_REPLICA
 export LOOPBACK_PGBOUNCER_PORT=$P_PGBOUNCER
 export LOOPBACK_REDIS_PORT=$P_REDIS
 export LOOPBACK_SERVER_PORT=$P_SERVER
+export LOOPBACK_MANAGEMENT_PORT=$P_MANAGEMENT
 export LOOPBACK_PROMETHEUS_PORT=$P_PROMETHEUS
 export LOOPBACK_POSTGRES_EXPORTER_PORT=$P_PGEXPORTER
 export LOOPBACK_REDIS_EXPORTER_PORT=$P_REDISEXPORTER
 export LOOPBACK_SERVER_URL='http://127.0.0.1:$P_SERVER'
+export LOOPBACK_MANAGEMENT_URL='http://127.0.0.1:$P_MANAGEMENT'
 export LOOPBACK_PROMETHEUS_URL='http://127.0.0.1:$P_PROMETHEUS'
 export LOOPBACK_SOCKET_DIR='$STATE/run'
 export POSTGRES_PASSWORD='${POSTGRES_PASSWORD:-}'
@@ -164,7 +168,7 @@ ready() {
         -U hokm_owner -d pgbouncer -tAc 'show version' >/dev/null 2>&1
       ;;
     redis) [ "$(redis-cli -h 127.0.0.1 -p "$P_REDIS" --no-auth-warning -a "$REDIS_PASSWORD" ping 2>/dev/null)" = PONG ] ;;
-    server) curl -fsS -m 2 "http://127.0.0.1:$P_SERVER/actuator/health/readiness" 2>/dev/null | grep -q '"UP"' ;;
+    server) curl -fsS -m 2 "http://127.0.0.1:$P_MANAGEMENT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"' ;;
     prometheus) curl -fsS -m 2 "http://127.0.0.1:$P_PROMETHEUS/-/ready" >/dev/null 2>&1 ;;
     postgres-exporter | redis-exporter) curl -fsS -m 2 "http://127.0.0.1:$(port_of "$c")/metrics" >/dev/null 2>&1 ;;
   esac
@@ -341,7 +345,7 @@ start_server() {
   [ -n "${HOKM_SERVER_OPTS:-$saved}" ] && opts=(${HOKM_SERVER_OPTS:-$saved})
   (
     eval "$(print_env)"
-    export SPRING_PROFILES_ACTIVE=prod PORT="$P_SERVER"
+    export SPRING_PROFILES_ACTIVE=prod PORT="$P_SERVER" MANAGEMENT_PORT="$P_MANAGEMENT"
     # The proxy (HAProxy in the ops checks) and the load generator run on loopback: they are the
     # only trusted proxies here, and the sites are this machine's own.
     export HOKM_GATEWAY_ALLOWED_ORIGINS="${HOKM_GATEWAY_ALLOWED_ORIGINS:-https://127.0.0.1:[*],http://127.0.0.1:[*],https://localhost:[*],http://localhost:[*]}"
@@ -357,8 +361,8 @@ start_prometheus() {
   mkdir -p "$d/data"
   # The repository's configuration with loopback targets: same jobs, rules and labels.
   sed -e "s|dns_sd_configs:|static_configs:|" \
-    -e "s|- names: \\[server\\]|- targets: ['127.0.0.1:$P_SERVER']|" \
-    -e '/^        type: A$/d' -e '/^        port: 8080$/d' -e '/^        refresh_interval: 15s$/d' \
+    -e "s|- names: \\[server\\]|- targets: ['127.0.0.1:$P_MANAGEMENT']|" \
+    -e '/^        type: A$/d' -e '/^        port: 8081$/d' -e '/^        refresh_interval: 15s$/d' \
     -e "s|postgres-exporter:9187|127.0.0.1:$P_PGEXPORTER|g" \
     -e "s|redis-exporter:9121|127.0.0.1:$P_REDISEXPORTER|g" \
     -e "s|prometheus:9090|127.0.0.1:$P_PROMETHEUS|g" \

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -38,6 +39,7 @@ class ReplicaRoutingTest {
   static EmbeddedPostgresServer replica;
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired MeterRegistry meters;
 
   @DynamicPropertySource
@@ -129,7 +131,7 @@ class ReplicaRoutingTest {
     assertThat(new Http(port).get("/api/stats/daily").status()).isEqualTo(200);
     assertThat(fallbacks()).isEqualTo(before + 2);
 
-    Http.Response scrape = new Http(port).get("/actuator/prometheus");
+    Http.Response scrape = new Http(managementPort).get("/actuator/prometheus");
     assertThat(scrape.body())
         .contains("hokm_analytics_replica_fallback_total")
         .contains("hokm_analytics_replica_up 0.0");

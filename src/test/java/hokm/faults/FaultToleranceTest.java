@@ -217,7 +217,7 @@ class FaultToleranceTest {
           sleep(Duration.ofSeconds(20));
           // The server's journal buffer is small here (HOKM_SERVER_OPTS): by now it is full and
           // later writes wait in Redis; all of them must still reach PostgreSQL, in order.
-          String metrics = new Http(loopback.serverPort()).get("/actuator/prometheus").body();
+          String metrics = new Http(loopback.managementPort()).get("/actuator/prometheus").body();
           assertThat(metrics.lines().filter(l -> l.startsWith("hokm_journal_spilled ")).findFirst())
               .as("writes spilled to Redis while PostgreSQL is away")
               .hasValueSatisfying(
@@ -262,7 +262,7 @@ class FaultToleranceTest {
         Http.Response board = http.get("/api/leaderboard");
         assertThat(board.status()).as(board.body()).isEqualTo(200);
       }
-      String metrics = http.get("/actuator/prometheus").body();
+      String metrics = new Http(loopback.managementPort()).get("/actuator/prometheus").body();
       assertThat(metrics).contains("hokm_analytics_replica_fallback_total");
       loopback.note(
           String.format(
@@ -328,6 +328,11 @@ class FaultToleranceTest {
       return Integer.parseInt(env.get("LOOPBACK_SERVER_PORT"));
     }
 
+    /** The server's actuator: metrics and health details are not on the players' port. */
+    int managementPort() {
+      return Integer.parseInt(env.get("LOOPBACK_MANAGEMENT_PORT"));
+    }
+
     Connection owner() throws SQLException {
       return DriverManager.getConnection(
           env.get("DATABASE_MIGRATION_URL"),
@@ -359,7 +364,7 @@ class FaultToleranceTest {
 
     /** Waits until the server's journal has nothing queued (its health detail). */
     void waitForJournal(Duration timeout) {
-      Http http = new Http(serverPort());
+      Http http = new Http(managementPort());
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {
         try {

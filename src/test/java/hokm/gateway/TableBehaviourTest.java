@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class TableBehaviourTest {
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @org.springframework.beans.factory.annotation.Autowired
   org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -215,7 +217,7 @@ class TableBehaviourTest {
                     && f.path(type(f).equals("card_played") ? "seat" : "hakem").asInt() == seat,
             Duration.ofSeconds(5));
     assertThat(played).isNotNull();
-    String metrics = new Http(port).get("/actuator/prometheus").body();
+    String metrics = new Http(managementPort).get("/actuator/prometheus").body();
     assertThat(metrics).contains("hokm_bot_takeovers_total{reason=\"timeout\"}");
     client.close();
   }
@@ -479,7 +481,7 @@ class TableBehaviourTest {
 
   @Test
   void theGameMetricsAreExported() {
-    String metrics = new Http(port).get("/actuator/prometheus").body();
+    String metrics = new Http(managementPort).get("/actuator/prometheus").body();
     assertThat(metrics)
         .contains("hokm_sockets_connected")
         .contains("hokm_tables_active{phase=\"playing\"}")

@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -18,11 +19,12 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class DependencyFailureTest {
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired CircuitBreakerRegistry breakers;
 
   @Test
   void healthShowsEachDependencyAndLivenessIgnoresThem() {
-    Http http = new Http(port);
+    Http http = new Http(managementPort);
     JsonNode health = http.get("/actuator/health").json();
     JsonNode components = health.path("components");
     assertThat(components.has("db")).isTrue();

@@ -193,7 +193,7 @@ class KubernetesManifestsTest {
         c.getPorts().stream()
             .map(p -> p.getName() + ":" + p.getContainerPort())
             .collect(Collectors.toSet());
-    assertThat(ports).contains("http:8080");
+    assertThat(ports).contains("http:8080", "management:8081");
     Probe startup = c.getStartupProbe();
     assertThat(startup).as("a startup probe covers migrations").isNotNull();
     assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
@@ -201,7 +201,12 @@ class KubernetesManifestsTest {
     assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
     assertThat(c.getReadinessProbe().getHttpGet().getPath())
         .isEqualTo("/actuator/health/readiness");
-    assertThat(c.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    // Actuator answers only on the management port (management.server.port).
+    assertThat(c.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+    assertThat(c.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+    assertThat(c.getStartupProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+    assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsEntry("prometheus.io/port", "8081");
     assertThat(d.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
         .isGreaterThan(30L);
     assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
@@ -381,6 +386,21 @@ class KubernetesManifestsTest {
                 .get(0)
                 .getCommand())
         .contains("run");
+  }
+
+  @Test
+  void theIngressControllerReachesThePlayersPortAndOnlyMonitoringTheManagementPort() {
+    NetworkPolicy server = one(NetworkPolicy.class, "hokm-server-ingress");
+    for (var rule : server.getSpec().getIngress()) {
+      Set<Integer> ports =
+          rule.getPorts().stream()
+              .map(port -> port.getPort().getIntVal())
+              .collect(Collectors.toSet());
+      for (NetworkPolicyPeer peer : rule.getFrom()) {
+        String ns = peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name");
+        assertThat(ports).as(ns).isEqualTo(ns.equals("monitoring") ? Set.of(8081) : Set.of(8080));
+      }
+    }
   }
 
   @Test

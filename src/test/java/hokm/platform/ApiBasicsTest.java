@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hokm.testsupport.Http;
 import hokm.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Health, the security rules and the error shape outside the account endpoints. */
@@ -12,22 +13,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ApiBasicsTest {
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @Test
   void healthShowsDatabaseAndRedis() {
-    Http.Response health = new Http(port).get("/actuator/health");
+    Http.Response health = new Http(managementPort).get("/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asString()).isEqualTo("UP");
     assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
     assertThat(health.json().get("components").get("redis").get("status").asString())
         .isEqualTo("UP");
-    assertThat(new Http(port).get("/actuator/health/readiness").status()).isEqualTo(200);
+    assertThat(new Http(managementPort).get("/actuator/health/readiness").status()).isEqualTo(200);
   }
 
   @Test
   void prometheusIsOpenAndOtherActuatorsAreNot() {
-    assertThat(new Http(port).get("/actuator/prometheus").status()).isEqualTo(200);
-    Http.Response metrics = new Http(port).get("/actuator/metrics");
+    assertThat(new Http(managementPort).get("/actuator/prometheus").status()).isEqualTo(200);
+    Http.Response metrics = new Http(managementPort).get("/actuator/metrics");
     assertThat(metrics.status()).isEqualTo(401);
     assertThat(metrics.code()).isEqualTo("UNAUTHENTICATED");
   }

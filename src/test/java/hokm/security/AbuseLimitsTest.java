@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -60,6 +61,7 @@ class AbuseLimitsTest {
   private static final AtomicInteger ADDRESSES = new AtomicInteger(10);
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired Limits limits;
   @Autowired JwtEncoder jwtEncoder;
   @Autowired JdbcTemplate jdbc;
@@ -151,7 +153,7 @@ class AbuseLimitsTest {
       assertThat(other.status).as("another address is not affected").isEqualTo(101);
     }
     assertThat(limits.count(Limits.CONNECTION_RATE)).isGreaterThan(before);
-    String metrics = new hokm.testsupport.Http(port).get("/actuator/prometheus").body();
+    String metrics = new hokm.testsupport.Http(managementPort).get("/actuator/prometheus").body();
     assertThat(metrics).contains("hokm_limits_triggered_total{limit=\"connection_rate\"");
   }
 

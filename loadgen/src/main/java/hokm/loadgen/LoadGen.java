@@ -25,6 +25,7 @@ import org.HdrHistogram.Histogram;
 public final class LoadGen {
   private final Options options;
   private final String url;
+  private final String metricsUrl;
   private final String mode;
   private final int tables;
   private final Stats stats = new Stats();
@@ -68,6 +69,7 @@ public final class LoadGen {
   private LoadGen(Options options) {
     this.options = options;
     this.url = options.string("url", "http://127.0.0.1:8080").replaceAll("/$", "");
+    this.metricsUrl = options.string("metrics-url", nextPort(url)).replaceAll("/$", "");
     this.mode = options.string("mode", "game");
     this.tables = options.integer("tables", 10);
   }
@@ -168,9 +170,9 @@ public final class LoadGen {
             + duration
             + "s url="
             + url);
-    Prom first = Prom.scrape(http, url);
+    Prom first = Prom.scrape(http, metricsUrl);
     if (first == null) {
-      log("WARNING: " + url + "/actuator/prometheus did not answer: no server-side numbers");
+      log("WARNING: " + metricsUrl + "/actuator/prometheus did not answer: no server-side numbers");
     }
     lastScrape = first;
 
@@ -272,7 +274,7 @@ public final class LoadGen {
       }
       // The measured window.
       synchronized (timeline) {
-        windowStart = Prom.scrape(http, url);
+        windowStart = Prom.scrape(http, metricsUrl);
         windowStartNanos = System.nanoTime();
         windowStartMoves = stats.moves.sum();
         inWindow = true;
@@ -283,7 +285,7 @@ public final class LoadGen {
         inWindow = false;
         windowEndNanos = System.nanoTime();
         windowEndMoves = stats.moves.sum();
-        windowEnd = Prom.scrape(http, url);
+        windowEnd = Prom.scrape(http, metricsUrl);
       }
       if (fault != null) {
         fault.join();
@@ -502,7 +504,7 @@ public final class LoadGen {
     long deadline = started + TimeUnit.SECONDS.toNanos(options.integer("drain-timeout", 120));
     int quiet = 0;
     while (System.nanoTime() < deadline) {
-      Prom p = Prom.scrape(http, url);
+      Prom p = Prom.scrape(http, metricsUrl);
       if (p != null) {
         double depth = p.sum("hokm_journal_queue_depth");
         double lag = p.sum("hokm_journal_lag_seconds");
@@ -540,7 +542,7 @@ public final class LoadGen {
       second++;
       Prom scrape = null;
       if (second % scrapeEvery == 0) {
-        scrape = Prom.scrape(http, url);
+        scrape = Prom.scrape(http, metricsUrl);
       }
       synchronized (timeline) {
         interval = stats.move.getIntervalHistogram(interval);
@@ -989,5 +991,14 @@ public final class LoadGen {
             q.getOrDefault("p99", "-"),
             q.getOrDefault("p999", "-"),
             q.getOrDefault("max", "-")));
+  }
+
+  /**
+   * The server's management port is, by the scripts' convention, the one after its players' port.
+   */
+  static String nextPort(String url) {
+    URI uri = URI.create(url);
+    int port = uri.getPort() > 0 ? uri.getPort() : 80;
+    return uri.getScheme() + "://" + uri.getHost() + ":" + (port + 1);
   }
 }

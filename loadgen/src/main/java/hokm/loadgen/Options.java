@@ -53,6 +53,7 @@ final class Options {
       check of the database afterwards.
 
         --url=http://127.0.0.1:8080   the server
+        --metrics-url=URL             its management port (actuator)   [--url's port + 1]
         --mode=game|echo              game: /ws; echo: the bench-echo endpoint /bench/echo
         --tables=N                    concurrent tables (4 sockets each)            [10]
         --think=SPEC                  think time before each move:

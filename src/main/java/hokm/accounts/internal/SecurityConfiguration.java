@@ -2,6 +2,7 @@ package hokm.accounts.internal;
 
 import hokm.security.SecuritySettings;
 import java.util.UUID;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -69,23 +70,20 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers(
-                        "/api/auth/**",
-                        "/api/leaderboard",
-                        "/api/stats/**",
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/actuator/prometheus",
-                        "/actuator/info",
-                        "/ws/**",
-                        "/error")
+                a.requestMatchers("/api/auth/**", "/api/leaderboard", "/api/stats/**", "/ws/**")
+                    .permitAll()
+                    // Actuator listens on the management port only (these matchers match
+                    // nothing on the players' port, where /actuator answers 404). There,
+                    // health, Prometheus and info are open to the management network; other
+                    // endpoints (metrics, ...) are refused even there.
+                    .requestMatchers(EndpointRequest.to("health", "prometheus", "info"))
+                    .permitAll()
+                    .requestMatchers(EndpointRequest.toAnyEndpoint())
+                    .denyAll()
+                    .requestMatchers("/error")
                     .permitAll()
                     .requestMatchers("/api/**")
                     .authenticated()
-                    // Other actuator endpoints (metrics, ...) are for operators over the
-                    // management network, not for players holding a token.
-                    .requestMatchers("/actuator/**")
-                    .denyAll()
                     .anyRequest()
                     .permitAll())
         .oauth2ResourceServer(
