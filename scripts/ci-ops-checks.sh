@@ -90,6 +90,13 @@ for port in 8080 3000 9090 5050 6432; do
   grep -Eq "127.0.0.1:$port(-[0-9]+)?:[0-9]+" "$WORK/dev.yml" || fail "port $port not published on 127.0.0.1"
 done
 grep -q "condition: service_healthy" "$WORK/dev.yml" || fail "no depends_on health conditions"
+# docs/operations.md promises every long-running service shows "healthy" in `docker-compose ps`.
+unchecked="$($PY -c 'import sys, yaml
+services = yaml.safe_load(open(sys.argv[1]))["services"]
+print(" ".join(n for n, s in sorted(services.items()) if "healthcheck" not in s and n != "volumes-init"))' "$WORK/dev.yml")"
+[ -z "$unchecked" ] || fail "services without a health check: $unchecked"
+grep -q -- '--maxmemory "$$((REDIS_MEMORY_LIMIT_MB \* 3 / 4))mb"' "$WORK/dev.yml" ||
+  fail "Redis's maxmemory is not derived from REDIS_MEMORY_LIMIT_MB"
 # The server's management port (actuator) is for the back network only.
 if grep -Eq ":8081(/tcp)?$" "$WORK/dev.yml"; then fail "the management port 8081 is published"; fi
 
@@ -105,6 +112,8 @@ prod_env+=(HOKM_TLS_CERT_DIR=/etc/ssl/hokm)
 env -i "${prod_env[@]}" docker-compose -f docker-compose.yml -f docker-compose.prod.yml config >"$WORK/prod.yml" ||
   fail "docker-compose.prod.yml invalid with every required variable set"
 grep -q "replicas: [2-9]" "$WORK/prod.yml" || fail "no server replicas in production"
+if grep -q "^    build:" "$WORK/prod.yml"; then fail "production builds the server instead of running HOKM_IMAGE"; fi
+docker-compose config 2>/dev/null | grep -q "^    build:" || fail "docker-compose up (development) does not build the server"
 grep -q "restart: unless-stopped" "$WORK/prod.yml" || fail "no restart policies"
 [ "$(grep -c "^      resources:" "$WORK/prod.yml")" -ge 10 ] || fail "deploy.resources missing on services"
 grep -q "archive_mode=on" "$WORK/prod.yml" || fail "no WAL archiving"
@@ -179,6 +188,9 @@ grep -q '^pool_mode|transaction' "$WORK/pgb-config" || fail "pgBouncer is not in
   fail "Redis answers without a password"
 redis-cli -h 127.0.0.1 -p "$LOOPBACK_REDIS_PORT" --no-auth-warning -a "$REDIS_PASSWORD" info persistence |
   grep -q '^aof_enabled:1' || fail "Redis AOF is off"
+# maxmemory is three quarters of the memory Redis is given (128 MB on loopback).
+[ "$(redis-cli -h 127.0.0.1 -p "$LOOPBACK_REDIS_PORT" --no-auth-warning -a "$REDIS_PASSWORD" config get maxmemory | sed -n 2p)" = $((96 * 1024 * 1024)) ] ||
+  fail "Redis maxmemory is not 3/4 of its 128 MB"
 
 step "server through pgBouncer, analytics on the replica"
 curl -fsS "$LOOPBACK_MANAGEMENT_URL/actuator/health" | jq -e '.status == "UP" and .components.db.status == "UP" and .components.redis.status == "UP"' >/dev/null ||

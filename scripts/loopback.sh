@@ -30,6 +30,7 @@
 #   HOKM_SERVER_OPTS         extra arguments for the server (e.g. --hokm.table.bot-move-delay=20ms);
 #                            those given to `up` are reused by later `start server` calls
 #   HOKM_LOOPBACK_SERVER=0   do not start the server in `up`
+#   HOKM_LOOPBACK_REDIS_MEMORY_MB  the memory Redis is allowed (default 128); maxmemory is 3/4 of it
 # Must run as root (PostgreSQL and pgBouncer are run as the postgres user through runuser).
 # Commands that change a state dir wait for each other (flock on $HOKM_LOOPBACK_DIR.lock). A failed
 # `up` stops what it started; every stop goes by the pid the component recorded, never by name.
@@ -330,7 +331,7 @@ daemonize yes
 pidfile $STATE/run/redis.pid
 logfile $(logfile redis)
 requirepass $REDIS_PASSWORD
-maxmemory 128mb
+maxmemory $((${HOKM_LOOPBACK_REDIS_MEMORY_MB:-128} * 3 / 4))mb
 EOF
   chmod 600 "$d/redis.conf"
   redis-server "$d/redis.conf" >/dev/null || die "redis did not start: $(tail -5 "$(logfile redis)")"

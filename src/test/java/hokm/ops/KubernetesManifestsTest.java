@@ -2,6 +2,7 @@ package hokm.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -253,6 +254,32 @@ class KubernetesManifestsTest {
     }
     assertThat(env.get("REDIS_URL").getValue())
         .contains("$(REDIS_PASSWORD)@" + one(Service.class, "hokm-redis").getMetadata().getName());
+  }
+
+  @Test
+  void redisMayHoldThreeQuartersOfItsContainersMemoryLimit() {
+    var redis =
+        one(StatefulSet.class, "hokm-redis")
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    var limit =
+        redis.getEnv().stream()
+            .filter(e -> e.getName().equals("REDIS_MEMORY_LIMIT_MB"))
+            .findFirst()
+            .orElseThrow()
+            .getValueFrom()
+            .getResourceFieldRef();
+    assertThat(limit.getResource()).isEqualTo("limits.memory");
+    assertThat(limit.getContainerName()).isEqualTo(redis.getName());
+    assertThat(limit.getDivisor().toString()).isEqualTo("1Mi");
+    assertThat(redis.getResources().getLimits().get("memory")).isNotNull();
+    assertThat(String.join(" ", redis.getCommand()))
+        .contains("--maxmemory \"$$((REDIS_MEMORY_LIMIT_MB * 3 / 4))mb\"");
+    String config = one(ConfigMap.class, "hokm-redis-config").getData().get("redis.conf");
+    assertThat(config).contains("maxmemory-policy volatile-lru").doesNotContain("maxmemory ");
   }
 
   @Test
