@@ -149,12 +149,17 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
     }
   }
 
-  /** Asks each table for a full snapshot (on its own mailbox) and hands it to {@code consumer}. */
-  public void snapshotTable(UUID tableId, java.util.function.Consumer<TableSnapshot> consumer) {
+  /**
+   * Asks a table for a full snapshot (on its own mailbox) and hands it to {@code consumer}; false
+   * when there is no such table here.
+   */
+  public boolean snapshotTable(UUID tableId, java.util.function.Consumer<TableSnapshot> consumer) {
     Table table = tables.get(tableId);
-    if (table != null) {
-      table.mailbox().execute(() -> consumer.accept(table.fullSnapshot()));
+    if (table == null) {
+      return false;
     }
+    table.mailbox().execute(() -> consumer.accept(table.fullSnapshot()));
+    return true;
   }
 
   /** The default options of a new table, overridden by what the client asked for. */

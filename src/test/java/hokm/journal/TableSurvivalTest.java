@@ -127,6 +127,53 @@ class TableSurvivalTest {
   }
 
   @Test
+  void aMoveLeavesTheServerOnlyOnceItIsInRedisEvenRightAfterTheCopyLostItsRecord()
+      throws Exception {
+    WsClient player = TestFrames.guest(port);
+    JsonNode created =
+        player.request(
+            Map.of(
+                "type", "create_table", "private", true, "fillWithBots", true, "turnSeconds", 300));
+    UUID tableId = UUID.fromString(created.path("tableId").asString());
+    int seat = created.path("you").path("seat").asInt();
+    TestFrames.playUntilMyTurnWithCardsOnTheTable(player, seat, new Random(8));
+    JsonNode state = player.request(Map.of("type", "sync"));
+    snapshotOf(tableId);
+
+    // The copy loses its record behind the server's back (as when Redis comes back from an older
+    // file): the next append finds a gap.
+    String key = "hokm:table:" + tableId + ":moves";
+    redis.delete(key);
+    JsonNode card = state.path("legal").get(0);
+    player.send(
+        Map.of(
+            "type",
+            "play_card",
+            "card",
+            Map.of("suit", card.path("suit").asString(), "rank", card.path("rank").asString())));
+    player.await(
+        f ->
+            f.path("type").asString().equals("card_played")
+                && f.path("seat").asInt() == seat
+                && TestFrames.card(f.path("card")).equals(TestFrames.card(card)));
+
+    // The frame has left the server, so the move is in Redis already, in a whole record.
+    tools.jackson.databind.json.JsonMapper json =
+        tools.jackson.databind.json.JsonMapper.builder().build();
+    List<RecordedMove> copy = new ArrayList<>();
+    for (String raw : redis.opsForList().range(key, 0, -1)) {
+      copy.add(json.readValue(raw, RecordedMove.class));
+    }
+    assertThat(copy).isNotEmpty();
+    for (int i = 0; i < copy.size(); i++) {
+      assertThat(copy.get(i).sequence()).as("records without a gap").isEqualTo(i + 1);
+    }
+    assertThat(copy.stream().map(RecordedMove::toMove))
+        .contains(new Move.PlayCard(seat, TestFrames.card(card)));
+    player.close();
+  }
+
+  @Test
   void aRematchStartsTheTablesRedisRecordAfresh() throws Exception {
     WsClient player = TestFrames.guest(port);
     JsonNode created =

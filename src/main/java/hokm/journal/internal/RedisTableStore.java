@@ -16,13 +16,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.redis.connection.DefaultStringRedisConnection;
-import org.springframework.data.redis.connection.StringRedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -129,7 +127,7 @@ public class RedisTableStore implements TableStore {
   @Override
   public CompletableFuture<Void> save(TableSnapshot table) {
     if (dirty.contains(table.tableId())) {
-      return DONE;
+      return wholeCopyFirst(table.tableId());
     }
     String meta = meta(table);
     return guarded(
@@ -169,8 +167,8 @@ public class RedisTableStore implements TableStore {
       return save(table);
     }
     if (dirty.contains(tableId)) {
-      // Its copy has a gap: only a whole rewrite can fix it.
-      return DONE;
+      // Its copy has a gap: only a whole rewrite can fix it, and the frames wait for it.
+      return wholeCopyFirst(tableId);
     }
     String[] args = new String[4 + moves.size()];
     args[0] = Integer.toString(moves.get(0).sequence());
@@ -181,13 +179,79 @@ public class RedisTableStore implements TableStore {
       args[4 + i] = json.writeValueAsString(moves.get(i));
     }
     String[] keys = {movesKey(tableId), tableKey(tableId), instanceKey};
+    AtomicBoolean gap = new AtomicBoolean();
     return guarded(
-        tableId,
-        connection -> connection.eval(APPEND_SCRIPT, keys, args),
+            tableId,
+            connection -> connection.eval(APPEND_SCRIPT, keys, args),
+            replies -> {
+              if (replies.get(0) instanceof Long length && length < 0) {
+                gap.set(true);
+                if (dirty.add(tableId)) {
+                  log.info("table {}: its Redis copy has a gap, rewriting it whole", tableId);
+                }
+              }
+            })
+        .thenCompose(written -> gap.get() ? wholeCopyFirst(tableId) : DONE);
+  }
+
+  /**
+   * Replaces a table's whole copy in one script: its records in order, its description, and its
+   * place in this instance's set.
+   */
+  static final String REPLACE_SCRIPT =
+      """
+      redis.call('DEL', KEYS[1])
+      for i = 4, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
+      redis.call('HSET', KEYS[2], 'meta', ARGV[1])
+      redis.call('EXPIRE', KEYS[1], ARGV[2])
+      redis.call('EXPIRE', KEYS[2], ARGV[2])
+      redis.call('SADD', KEYS[3], ARGV[3])
+      return #ARGV - 3
+      """;
+
+  /**
+   * A table whose copy missed writes while Redis answers again: the copy is rewritten whole from
+   * the table (on its mailbox, so the snapshot holds every move made so far) and the returned
+   * future, which the table's frames wait for, completes once Redis has it. So a move the players
+   * were shown is in Redis even right after a gap. While Redis is away (breaker open) nothing
+   * waits: the game goes on and the copy is rewritten when Redis returns ({@link #rewriteDirty}).
+   */
+  private CompletableFuture<Void> wholeCopyFirst(UUID tableId) {
+    Lobby tables = lobby.getIfAvailable();
+    if (tables == null || breaker.getState() == CircuitBreaker.State.OPEN) {
+      return DONE;
+    }
+    CompletableFuture<Void> copied = new CompletableFuture<>();
+    boolean queued =
+        tables.snapshotTable(
+            tableId,
+            snapshot -> replace(snapshot).whenComplete((done, e) -> copied.complete(null)));
+    if (!queued) {
+      return DONE;
+    }
+    // Never hold a table's frames longer than two Redis round trips could take.
+    return copied.completeOnTimeout(null, 2 * commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Sends the whole copy of a table (on its mailbox, after every write it queued before). */
+  CompletableFuture<Void> replace(TableSnapshot table) {
+    String[] args = new String[3 + table.moves().size()];
+    args[0] = meta(table);
+    args[1] = Long.toString(TTL.toSeconds());
+    args[2] = table.tableId().toString();
+    for (int i = 0; i < table.moves().size(); i++) {
+      args[3 + i] = json.writeValueAsString(table.moves().get(i));
+    }
+    String[] keys = {movesKey(table.tableId()), tableKey(table.tableId()), instanceKey};
+    return guarded(
+        table.tableId(),
+        connection -> connection.eval(REPLACE_SCRIPT, keys, args),
         replies -> {
-          if (replies.get(0) instanceof Long length && length < 0) {
-            if (dirty.add(tableId)) {
-              log.info("table {}: its Redis copy has a gap, rewriting it whole", tableId);
+          dirty.remove(table.tableId());
+          for (int seat = 0; seat < table.seats().size(); seat++) {
+            var player = table.seats().get(seat).player();
+            if (player != null) {
+              playerSeat(player.id(), table.tableId(), seat);
             }
           }
         });
@@ -287,42 +351,7 @@ public class RedisTableStore implements TableStore {
 
   /** Replaces a table's Redis copy with a whole snapshot (called on the table's mailbox). */
   void rewrite(TableSnapshot table) {
-    if (!breaker.tryAcquirePermission()) {
-      return;
-    }
-    List<String> records = new ArrayList<>();
-    for (RecordedMove move : table.moves()) {
-      records.add(json.writeValueAsString(move));
-    }
-    String meta = meta(table);
-    long started = System.nanoTime();
-    try {
-      redis.executePipelined(
-          (RedisCallback<Object>)
-              raw -> {
-                StringRedisConnection connection = new DefaultStringRedisConnection(raw);
-                connection.multi();
-                connection.del(movesKey(table.tableId()));
-                if (!records.isEmpty()) {
-                  connection.rPush(movesKey(table.tableId()), records.toArray(String[]::new));
-                }
-                connection.hSet(tableKey(table.tableId()), "meta", meta);
-                connection.expire(movesKey(table.tableId()), TTL.toSeconds());
-                connection.expire(tableKey(table.tableId()), TTL.toSeconds());
-                connection.sAdd(instanceKey, table.tableId().toString());
-                connection.exec();
-                return null;
-              });
-      breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-      dirty.remove(table.tableId());
-      for (var seat : table.seats()) {
-        if (seat.player() != null) {
-          playerSeat(seat.player().id(), table.tableId(), table.seats().indexOf(seat));
-        }
-      }
-    } catch (RuntimeException e) {
-      breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
-    }
+    replace(table);
   }
 
   /** Tables whose Redis copy is waiting for a rewrite. */
