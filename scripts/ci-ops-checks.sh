@@ -113,7 +113,8 @@ env -i "${prod_env[@]}" docker-compose -f docker-compose.yml -f docker-compose.p
   fail "docker-compose.prod.yml invalid with every required variable set"
 grep -q "replicas: [2-9]" "$WORK/prod.yml" || fail "no server replicas in production"
 if grep -q "^    build:" "$WORK/prod.yml"; then fail "production builds the server instead of running HOKM_IMAGE"; fi
-docker-compose config 2>/dev/null | grep -q "^    build:" || fail "docker-compose up (development) does not build the server"
+docker-compose config >"$WORK/dev-default.yml" 2>&1 || fail "docker-compose.yml with its override is not valid"
+grep -q "^    build:" "$WORK/dev-default.yml" || fail "docker-compose up (development) does not build the server"
 grep -q "restart: unless-stopped" "$WORK/prod.yml" || fail "no restart policies"
 [ "$(grep -c "^      resources:" "$WORK/prod.yml")" -ge 10 ] || fail "deploy.resources missing on services"
 grep -q "archive_mode=on" "$WORK/prod.yml" || fail "no WAL archiving"

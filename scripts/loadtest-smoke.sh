@@ -54,15 +54,8 @@ trap cleanup EXIT
 
 # The server's abuse limits are per address; every socket comes from 127.0.0.1, so they are
 # lifted for the run (the names of limits not yet in this build are ignored by Spring).
-LIMITS=(
-  --hokm.gateway.rate-burst=1000000
-  --hokm.gateway.rate-per-second=1000000
-  --hokm.gateway.connections-per-ip-per-minute=1000000
-  --hokm.gateway.max-sockets-per-ip=1000000
-  --hokm.gateway.tables-per-minute=1000000
-  --hokm.security.login.max-failures-per-ip=1000000
-  --server.tomcat.max-connections=30000
-)
+# shellcheck source=lib/bench-limits.sh
+source "$ROOT/scripts/lib/bench-limits.sh"
 log "starting the server on port $HTTP_PORT (embedded PostgreSQL $PG_PORT, Redis $REDIS_PORT)"
 java -Xmx1g -jar "$JAR" \
   --spring.profiles.active=bench-echo \

@@ -40,17 +40,8 @@ mkdir -p "$STATE" "$OUT"
 
 # Every socket comes from 127.0.0.1: the per-address and per-socket abuse limits are lifted for
 # the benchmark (names a build does not know yet are ignored). Tokens outlive the run.
-LIMITS=(
-  --hokm.gateway.rate-burst=1000000
-  --hokm.gateway.rate-per-second=1000000
-  --hokm.gateway.connections-per-ip-per-minute=1000000
-  --hokm.gateway.max-sockets-per-ip=1000000
-  --hokm.gateway.tables-per-minute=1000000
-  --hokm.gateway.idle-timeout=1h
-  --hokm.security.login.max-failures-per-ip=1000000
-  --hokm.auth.access-token-ttl=6h
-  --server.tomcat.max-connections=30000
-)
+# shellcheck source=lib/bench-limits.sh
+source "$ROOT/scripts/lib/bench-limits.sh"
 PORT=18080
 MGMT_PORT=18081
 PG_PORT=18432
