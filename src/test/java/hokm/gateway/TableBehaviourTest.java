@@ -261,7 +261,8 @@ class TableBehaviourTest {
     spectator.await(f -> type(f).equals("player_disconnected") && f.path("seat").asInt() == seat);
 
     WsClient second = WsClient.login(port, token);
-    JsonNode state = second.awaitType("table_state");
+    JsonNode state = second.await(f -> true);
+    assertThat(type(state)).as("the frame right after welcome").isEqualTo("table_state");
     assertThat(Players.seatOf(state)).isEqualTo(seat);
     assertThat(state.path("tableId").asString()).isEqualTo(tableId);
     assertThat(GameplayTest.cards(state.path("cards"))).isEqualTo(hand);
@@ -275,6 +276,9 @@ class TableBehaviourTest {
     }
     assertThat(restored).isEqualTo(expectedTable);
     assertThat(state.path("turn").path("seat").asInt()).isEqualTo(seat);
+    // Then the turn again, with a whole turn's deadline, after the state.
+    JsonNode turn = second.await(f -> type(f).equals("turn") && f.path("seat").asInt() == seat);
+    assertThat(turn.path("seq").asLong()).isGreaterThan(state.path("seq").asLong());
     spectator.await(f -> type(f).equals("player_reconnected") && f.path("seat").asInt() == seat);
     second.close();
     spectator.close();
@@ -412,6 +416,7 @@ class TableBehaviourTest {
     WsClient player = Players.guest(port);
     JsonNode state = player.request(Map.of("type", "quick_match", "fillWithBots", true));
     assertThat(type(state)).isEqualTo("table_state");
+    assertThat(state.has("code")).as("a public table has no code").isFalse();
     JsonNode started = player.awaitType("game_started");
     assertThat(started.path("tableId").asString()).isEqualTo(state.path("tableId").asString());
     player.close();

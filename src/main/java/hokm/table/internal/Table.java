@@ -429,9 +429,10 @@ public final class Table {
       if (status == Status.PLAYING) {
         context.recorder().seatChanged(sessionId, record(seat));
         if (game.turn() == seat.index) {
-          // Give the player back the rest of the normal turn instead of the absent bot's delay.
-          scheduleTurn();
+          // The state first (it follows welcome at once), then the turn again: the player gets
+          // a whole normal turn instead of the absent bot's delay.
           sendState(client, replyTo);
+          scheduleTurn();
           return;
         }
       }
@@ -883,7 +884,10 @@ public final class Table {
       seat = null;
     }
     Message state = reply("table_state", replyTo).put("tableId", id.toString()).put("seq", seq);
-    state.put("code", seat != null ? code : null);
+    if (seat != null && code != null) {
+      // Only a seated player of a private table is told its code (docs/protocol.md).
+      state.put("code", code);
+    }
     state.put("you", seat == null ? null : Map.of("seat", seat.index));
     state.put("status", status.name().toLowerCase());
     state.put(
