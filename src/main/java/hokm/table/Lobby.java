@@ -288,6 +288,19 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
     table.mailbox().execute(() -> table.spectate(client, replyTo));
   }
 
+  /**
+   * Ends a table because an operator said so: a game in play ends as aborted (nobody wins), a
+   * waiting table closes, and everyone at it is released. False when no such table is open here.
+   */
+  public boolean abort(UUID tableId) {
+    Table table = tables.get(tableId);
+    if (table == null) {
+      return false;
+    }
+    table.mailbox().execute(() -> table.close(hokm.engine.EndReason.ABORTED));
+    return true;
+  }
+
   private Table find(UUID tableId, String code) {
     if (code != null) {
       return byCode.get(code.toUpperCase());

@@ -46,6 +46,16 @@ public final class Http {
     return send(builder.build());
   }
 
+  /** A DELETE with an {@code Authorization} header as given (e.g. "Basic ..."), or none. */
+  public Response delete(String path, String authorization) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).DELETE();
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return send(builder.build());
+  }
+
   private HttpRequest.Builder request(String path, String bearer) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
