@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     whenever it is written; bounds how long a copy that missed a revocation (Redis unreachable at
  *     that moment and the server stopped before it could try again) can be believed
  * @param revocationRetryInterval how often a revocation that could not reach Redis is written and
- *     announced again, and how soon a lost subscription to other instances' announcements is tried
- *     again
+ *     announced again, and how often an instance not yet subscribed to the announcements (Redis was
+ *     down when it started) tries to subscribe
  */
 @ConfigurationProperties("hokm.auth")
 public record AuthProperties(
