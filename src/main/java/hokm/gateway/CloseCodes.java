@@ -10,6 +10,12 @@ public final class CloseCodes {
   /** No valid hello in time. */
   public static final CloseStatus AUTH_TIMEOUT = new CloseStatus(4001, "authentication timeout");
 
+  /**
+   * The player's sessions were revoked (log out everywhere, a password change, a reused refresh
+   * token) and this socket was authenticated with a token issued before.
+   */
+  public static final CloseStatus SESSION_REVOKED = new CloseStatus(4003, "session revoked");
+
   /** No frame (not even a ping) for the idle timeout. */
   public static final CloseStatus IDLE = new CloseStatus(4002, "idle timeout");
 

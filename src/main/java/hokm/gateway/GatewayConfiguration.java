@@ -1,5 +1,6 @@
 package hokm.gateway;
 
+import hokm.accounts.TokensRevoked;
 import hokm.gateway.internal.GameSocketHandler;
 import hokm.security.AuditLog;
 import hokm.security.Limits;
@@ -15,6 +16,7 @@ import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -79,6 +81,12 @@ public class GatewayConfiguration implements WebSocketConfigurer {
         .addHandler(handler, "/ws")
         .addInterceptors(handler.handshakeInterceptor())
         .setAllowedOriginPatterns(properties.allowedOrigins().toArray(new String[0]));
+  }
+
+  /** On every instance: a player's sessions were revoked, wherever that happened. */
+  @EventListener
+  void tokensRevoked(TokensRevoked revoked) {
+    handler.revoked(revoked.playerId(), revoked.tokenVersion());
   }
 
   @Bean

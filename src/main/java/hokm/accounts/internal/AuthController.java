@@ -53,8 +53,9 @@ class AuthController {
   }
 
   /**
-   * With a refresh token in the body, revokes that one; without, revokes all of the caller's, which
-   * needs an access token. Access tokens already issued stay valid until they expire.
+   * With a refresh token in the body, revokes that one (access tokens already issued stay valid
+   * until they expire); without, revokes every refresh and access token of the caller and closes
+   * the caller's sockets, which needs an access token.
    */
   @PostMapping("/logout")
   ResponseEntity<Void> logout(
@@ -73,7 +74,7 @@ class AuthController {
 
   /**
    * Changes the caller's password (an access token is required, and the current password). Every
-   * refresh token of the player is revoked; access tokens already issued run out on their own.
+   * refresh and access token of the player is revoked, and the player's sockets are closed.
    */
   @PostMapping("/password")
   ResponseEntity<Void> changePassword(

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,6 +31,7 @@ class AuthService {
   private final LoginThrottle throttle;
   private final AuditLog audit;
   private final Limits limits;
+  private final ApplicationEventPublisher events;
   // Compared against when the user is unknown, so both failures cost one bcrypt check.
   private final String decoyHash;
 
@@ -40,7 +42,8 @@ class AuthService {
       PasswordEncoder passwords,
       LoginThrottle throttle,
       AuditLog audit,
-      Limits limits) {
+      Limits limits,
+      ApplicationEventPublisher events) {
     this.players = players;
     this.refreshTokens = refreshTokens;
     this.issuer = issuer;
@@ -48,6 +51,7 @@ class AuthService {
     this.throttle = throttle;
     this.audit = audit;
     this.limits = limits;
+    this.events = events;
     this.decoyHash = passwords.encode(UUID.randomUUID().toString());
   }
 
@@ -95,7 +99,8 @@ class AuthService {
 
   /**
    * Changes the caller's password after checking the current one (counted by the brute-force limits
-   * like a login), and revokes every refresh token of the player: other devices must log in again.
+   * like a login), and revokes every session of the player, refresh and access tokens alike: other
+   * devices (and this one) must log in again.
    */
   @Transactional
   public void changePassword(UUID playerId, AuthRequests.ChangePassword request, String ip) {
@@ -113,6 +118,7 @@ class AuthService {
     Instant now = Instant.now();
     player.changePassword(passwords.encode(request.newPassword()), now);
     int revoked = refreshTokens.revokeAllOfPlayer(playerId, now);
+    revokeAccessTokens(playerId);
     audit.recordInTransaction(
         AuditEvent.of("auth.password_change", AuditEvent.SUCCESS, player.getId(), ip)
             .with("refreshTokensRevoked", Integer.toString(revoked)));
@@ -169,9 +175,10 @@ class AuthService {
   }
 
   /**
-   * Rotates a refresh token. Presenting one that was already rotated away revokes its whole family:
-   * either the client or a thief holds a copy, and the family can no longer be trusted. That
-   * revocation must survive the refusal, hence no rollback for {@link ApiException}.
+   * Rotates a refresh token. Presenting one that was already rotated away revokes its whole family
+   * and every access token of the player: either the client or a thief holds a copy, and nothing
+   * issued so far can be trusted. That revocation must survive the refusal, hence no rollback for
+   * {@link ApiException}.
    */
   @Transactional(noRollbackFor = ApiException.class)
   public AuthResponse refresh(AuthRequests.Refresh request, String ip) {
@@ -183,6 +190,7 @@ class AuthService {
     if (token.isRevoked()) {
       if (token.wasRotated()) {
         int revoked = refreshTokens.revokeFamily(token.getFamilyId(), now);
+        revokeAccessTokens(token.getPlayerId());
         audit.recordInTransaction(
             AuditEvent.of("auth.token_revoked", AuditEvent.SUCCESS, token.getPlayerId(), ip)
                 .with("reason", "reuse")
@@ -221,10 +229,11 @@ class AuthService {
             });
   }
 
-  /** Revokes every refresh token of a player (log out everywhere). */
+  /** Revokes every refresh and access token of a player (log out everywhere). */
   @Transactional
   public void logoutEverywhere(UUID playerId, String ip) {
     int revoked = refreshTokens.revokeAllOfPlayer(playerId, Instant.now());
+    revokeAccessTokens(playerId);
     audit.recordInTransaction(
         AuditEvent.of("auth.token_revoked", AuditEvent.SUCCESS, playerId, ip)
             .with("reason", "logout_everywhere")
@@ -236,6 +245,18 @@ class AuthService {
     Player player = players.findById(playerId).orElseThrow(AuthErrors::playerGone);
     player.seen(Instant.now());
     return player;
+  }
+
+  /**
+   * Raises the player's token version, so every access token issued so far is refused; after the
+   * commit, every instance learns it and closes the player's sockets ({@link Revocations}).
+   */
+  private void revokeAccessTokens(UUID playerId) {
+    if (players.incrementTokenVersion(playerId) == 0) {
+      return;
+    }
+    long version = players.findTokenVersion(playerId).orElseThrow();
+    events.publishEvent(new TokenVersionBumped(playerId, version));
   }
 
   private Player insert(Player player) {

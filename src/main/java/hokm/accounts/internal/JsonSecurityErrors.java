@@ -31,11 +31,20 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
       HttpServletResponse response,
       AuthenticationException authException)
       throws IOException {
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    if (authException.getCause() instanceof RevokedTokenException) {
+      write(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          ErrorCodes.TOKEN_REVOKED,
+          "This access token was revoked (logged out everywhere, or the password changed); log in"
+              + " again");
+      return;
+    }
     String message =
         authException instanceof InvalidBearerTokenException
             ? "The access token is invalid or has expired"
             : "A valid access token is required";
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, message);
   }
 

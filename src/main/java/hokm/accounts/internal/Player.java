@@ -49,6 +49,13 @@ public class Player {
   @Column(nullable = false)
   private int rating = 1500;
 
+  /**
+   * Written only by {@link PlayerRepository#incrementTokenVersion}, never from this object, so a
+   * stale copy flushed later cannot lower it.
+   */
+  @Column(name = "token_version", nullable = false, insertable = false, updatable = false)
+  private long tokenVersion;
+
   protected Player() {}
 
   private Player(String username, String email, String passwordHash, Instant now) {
@@ -109,5 +116,10 @@ public class Player {
 
   Instant getLastSeen() {
     return lastSeen;
+  }
+
+  /** The version access tokens issued now carry (as loaded; see {@link TokenVersions}). */
+  long getTokenVersion() {
+    return tokenVersion;
   }
 }

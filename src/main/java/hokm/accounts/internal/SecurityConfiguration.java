@@ -18,7 +18,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * A stateless API: bearer access tokens only, no sessions and so no CSRF surface. Everything under
  * {@code /api} needs a token except signing in and the public statistics. A token whose player no
- * longer exists is refused. Every answer carries the secure headers listed in docs/security.md.
+ * longer exists is refused, and so is one revoked since it was issued ({@link TokenVersions}).
+ * Every answer carries the secure headers listed in docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,6 +30,7 @@ class SecurityConfiguration {
       JwtDecoder jwtDecoder,
       JsonSecurityErrors errors,
       PlayerExistence existence,
+      TokenVersions versions,
       SecuritySettings settings) {
     JwtDecoder livePlayers =
         token -> {
@@ -41,6 +43,9 @@ class SecurityConfiguration {
           }
           if (!existence.exists(id)) {
             throw new BadJwtException("The token's player no longer exists");
+          }
+          if (!versions.isCurrent(id, TokenVersions.versionOf(jwt))) {
+            throw new RevokedTokenException();
           }
           return jwt;
         };

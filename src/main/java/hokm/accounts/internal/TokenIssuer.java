@@ -20,6 +20,12 @@ class TokenIssuer {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * The player's token version when the token was issued ({@link TokenVersions}). Tokens issued
+   * before the claim existed have none and count as version 0.
+   */
+  static final String VERSION_CLAIM = "tokenVersion";
+
   private final JwtEncoder encoder;
   private final AuthProperties properties;
   private final RefreshTokenRepository refreshTokens;
@@ -39,6 +45,7 @@ class TokenIssuer {
             .expiresAt(now.plus(properties.accessTokenTtl()))
             .claim("username", player.getUsername())
             .claim("guest", player.isGuest())
+            .claim(VERSION_CLAIM, player.getTokenVersion())
             .build();
     JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
     return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -42,6 +42,7 @@ public final class Connection implements TableClient {
   private volatile long lastFrameNanos = System.nanoTime();
   private volatile PlayerRef player;
   private volatile Instant tokenExpiresAt;
+  private volatile long tokenVersion;
   private volatile boolean closed;
   private volatile ScheduledFuture<?> authTimer;
   private int refusedInARow;
@@ -80,9 +81,10 @@ public final class Connection implements TableClient {
     return player;
   }
 
-  void authenticated(PlayerRef player, Instant expiresAt) {
-    this.player = player;
+  void authenticated(PlayerRef player, Instant expiresAt, long tokenVersion) {
+    this.tokenVersion = tokenVersion;
     this.tokenExpiresAt = expiresAt;
+    this.player = player;
     ScheduledFuture<?> timer = authTimer;
     if (timer != null) {
       timer.cancel(false);
@@ -99,6 +101,11 @@ public final class Connection implements TableClient {
 
   Instant tokenExpiresAt() {
     return tokenExpiresAt;
+  }
+
+  /** The version of the token the socket was last authenticated with. */
+  long tokenVersion() {
+    return tokenVersion;
   }
 
   /** A frame arrived: the socket is not idle. */

@@ -574,7 +574,8 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
           "This connection belongs to another player; open a new one.",
           replyTo);
     }
-    connection.authenticated(player, authenticated.get().expiresAt());
+    long tokenVersion = authenticated.get().tokenVersion();
+    connection.authenticated(player, authenticated.get().expiresAt(), tokenVersion);
     Map<String, Object> who = new LinkedHashMap<>();
     who.put("id", player.id().toString());
     who.put("username", player.username());
@@ -583,15 +584,35 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
             .put("player", who)
             .put("protocolVersion", PROTOCOL_VERSION)
             .put("tokenExpiresAt", authenticated.get().expiresAt().toEpochMilli()));
-    if (current != null) {
-      return;
+    if (current == null) {
+      recorder.connected(
+          connection.connectionId(), player.id(), connection.remoteAddress(), clock.instant());
+      Connection previous = byPlayer.put(player.id(), connection);
+      lobby.connected(connection);
+      if (previous != null && previous != connection) {
+        previous.close(CloseCodes.REPLACED);
+      }
     }
-    recorder.connected(
-        connection.connectionId(), player.id(), connection.remoteAddress(), clock.instant());
-    Connection previous = byPlayer.put(player.id(), connection);
-    lobby.connected(connection);
-    if (previous != null && previous != connection) {
-      previous.close(CloseCodes.REPLACED);
+    // A revocation that arrived while the token was being checked found no socket to close yet:
+    // asked again now that the socket is authenticated, one or the other catches it.
+    if (authenticator.revoked(player.id(), tokenVersion)) {
+      connection.close(CloseCodes.SESSION_REVOKED);
+    }
+  }
+
+  /**
+   * The player's sessions were revoked: closes the player's sockets authenticated with a token
+   * older than the revocation (a socket that sent hello with a newer token since stays open).
+   */
+  public void revoked(UUID playerId, long tokenVersion) {
+    for (Connection connection : connections.values()) {
+      PlayerRef player = connection.player();
+      if (player != null
+          && player.id().equals(playerId)
+          && connection.tokenVersion() < tokenVersion
+          && !connection.isClosed()) {
+        connection.close(CloseCodes.SESSION_REVOKED);
+      }
     }
   }
 

@@ -11,7 +11,15 @@ import org.springframework.core.env.StandardEnvironment;
 class JwtConfigurationTest {
 
   static AuthProperties secret(String value) {
-    return new AuthProperties(value, "hokm", Duration.ofMinutes(15), Duration.ofDays(30));
+    return new AuthProperties(
+        value,
+        "hokm",
+        Duration.ofMinutes(15),
+        Duration.ofDays(30),
+        Duration.ofSeconds(2),
+        100_000,
+        Duration.ofMinutes(15),
+        Duration.ofSeconds(1));
   }
 
   static StandardEnvironment profile(String... profiles) {
