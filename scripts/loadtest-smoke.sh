@@ -60,6 +60,8 @@ LIMITS=(
   --hokm.gateway.max-sockets-per-ip=1000000
   --hokm.gateway.tables-per-minute=1000000
   --hokm.security.login.max-failures-per-ip=1000000
+  --hokm.security.login.free-failures=1000000
+  --hokm.security.login.max-failures-per-account=1000000
   --server.tomcat.max-connections=30000
 )
 log "starting the server on port $HTTP_PORT (embedded PostgreSQL $PG_PORT, Redis $REDIS_PORT)"

@@ -48,6 +48,8 @@ LIMITS=(
   --hokm.gateway.tables-per-minute=1000000
   --hokm.gateway.idle-timeout=1h
   --hokm.security.login.max-failures-per-ip=1000000
+  --hokm.security.login.free-failures=1000000
+  --hokm.security.login.max-failures-per-account=1000000
   --hokm.auth.access-token-ttl=6h
   --server.tomcat.max-connections=30000
 )
