@@ -62,6 +62,10 @@ LIMITS=(
   --hokm.security.login.max-failures-per-ip=1000000
   --hokm.security.login.free-failures=1000000
   --hokm.security.login.max-failures-per-account=1000000
+  --hokm.security.sign-up.registrations-per-ip-per-hour=1000000
+  --hokm.security.sign-up.registrations-per-minute=1000000
+  --hokm.security.sign-up.guests-per-ip-per-hour=1000000
+  --hokm.security.sign-up.guests-per-minute=1000000
   --server.tomcat.max-connections=30000
 )
 log "starting the server on port $HTTP_PORT (embedded PostgreSQL $PG_PORT, Redis $REDIS_PORT)"

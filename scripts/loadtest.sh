@@ -50,6 +50,10 @@ LIMITS=(
   --hokm.security.login.max-failures-per-ip=1000000
   --hokm.security.login.free-failures=1000000
   --hokm.security.login.max-failures-per-account=1000000
+  --hokm.security.sign-up.registrations-per-ip-per-hour=1000000
+  --hokm.security.sign-up.registrations-per-minute=1000000
+  --hokm.security.sign-up.guests-per-ip-per-hour=1000000
+  --hokm.security.sign-up.guests-per-minute=1000000
   --hokm.auth.access-token-ttl=6h
   --server.tomcat.max-connections=30000
 )

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Limits of the accounts API ({@code hokm.security.*}); the WebSocket's are {@code hokm.gateway.*}.
  *
  * @param login brute-force protection of login and password change
+ * @param signUp how many accounts may be created, per address and in total
  * @param playerCheckTtl how long "this player exists" is remembered when a token is checked; a
  *     deleted player's tokens stop working at most this long after the deletion
  * @param hsts whether answers to HTTPS requests carry Strict-Transport-Security
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hokm.security")
 public record SecuritySettings(
     @DefaultValue Login login,
+    @DefaultValue SignUp signUp,
     @DefaultValue("30s") Duration playerCheckTtl,
     @DefaultValue("true") boolean hsts) {
 
@@ -57,6 +59,33 @@ public record SecuritySettings(
       if (window.compareTo(maxDelay) <= 0) {
         throw new IllegalArgumentException(
             "hokm.security.login.window must be longer than max-delay");
+      }
+    }
+  }
+
+  /**
+   * Token buckets, per instance: each allows a burst of its size, refilled evenly over its period.
+   * Every attempt that passes validation takes a token, whether or not the name was free.
+   *
+   * @param registrationsPerIpPerHour registrations (each a bcrypt hash) from one address
+   * @param registrationsPerMinute registrations from all addresses together
+   * @param guestsPerIpPerHour guest accounts from one address
+   * @param guestsPerMinute guest accounts from all addresses together
+   * @param maxTracked addresses remembered at once (memory bound)
+   */
+  public record SignUp(
+      @DefaultValue("10") int registrationsPerIpPerHour,
+      @DefaultValue("30") int registrationsPerMinute,
+      @DefaultValue("30") int guestsPerIpPerHour,
+      @DefaultValue("300") int guestsPerMinute,
+      @DefaultValue("100000") int maxTracked) {
+
+    public SignUp {
+      if (Math.min(
+              Math.min(registrationsPerIpPerHour, registrationsPerMinute),
+              Math.min(guestsPerIpPerHour, guestsPerMinute))
+          < 1) {
+        throw new IllegalArgumentException("hokm.security.sign-up: every limit must be at least 1");
       }
     }
   }

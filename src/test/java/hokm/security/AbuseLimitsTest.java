@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The loopback is a trusted proxy, so each test speaks from its own address via X-Forwarded-For and
  * the per-address limits of one test do not touch another. The accounts API's limits run on a
  * ticker the tests move: a delay is stepped over, never slept through, and each test starts a day
- * after the one before, with every login count forgotten.
+ * after the one before, with every login count forgotten and every sign-up bucket full.
  */
 @IntegrationTest
 @TestPropertySource(
@@ -63,6 +63,10 @@ import tools.jackson.databind.json.JsonMapper;
       "hokm.security.login.max-failures-per-account=4",
       "hokm.security.login.max-failures-per-ip=6",
       "hokm.security.login.window=10m",
+      "hokm.security.sign-up.registrations-per-ip-per-hour=2",
+      "hokm.security.sign-up.registrations-per-minute=5",
+      "hokm.security.sign-up.guests-per-ip-per-hour=3",
+      "hokm.security.sign-up.guests-per-minute=8",
       "hokm.gateway.allowed-origins=https://hokm.example,https://*.hokm.example"
     })
 class AbuseLimitsTest {
@@ -437,6 +441,52 @@ class AbuseLimitsTest {
         "SELECT count(*) FROM audit_log WHERE event = 'auth.login' AND outcome = 'failure'"
             + " AND ip = ?",
         ip);
+  }
+
+  private Answer register(String ip) {
+    return post(
+        "/api/auth/register",
+        Map.of("username", "reg" + Long.toString(System.nanoTime(), 36), "password", "x2345678"),
+        ip,
+        null);
+  }
+
+  @Test
+  void registrationsAndGuestsArePerAddressLimited() {
+    String ip = newAddress();
+    for (int i = 0; i < 2; i++) {
+      assertThat(register(ip).status()).isEqualTo(201);
+    }
+    assertThat(retryAfter(register(ip))).isPositive();
+    assertThat(register(newAddress()).status()).as("another address may").isEqualTo(201);
+    for (int i = 0; i < 3; i++) {
+      guest(ip);
+    }
+    long wait = retryAfter(post("/api/auth/guest", Map.of(), ip, null));
+    guest(newAddress());
+    ticker.advance(Duration.ofSeconds(wait));
+    guest(ip);
+    assertThat(limits.count(Limits.REGISTRATIONS)).isPositive();
+    assertThat(limits.count(Limits.GUESTS)).isPositive();
+    awaitAuditRow(
+        "SELECT count(*) FROM audit_log WHERE event = 'limit.triggered' AND ip = ?"
+            + " AND detail->>'limit' = 'guests'",
+        ip);
+  }
+
+  @Test
+  void signUpsAreLimitedInTotalAcrossAddresses() {
+    for (int i = 0; i < 8; i++) {
+      guest(newAddress());
+    }
+    long guestWait = retryAfter(post("/api/auth/guest", Map.of(), newAddress(), null));
+    for (int i = 0; i < 5; i++) {
+      assertThat(register(newAddress()).status()).isEqualTo(201);
+    }
+    long registrationWait = retryAfter(register(newAddress()));
+    ticker.advance(Duration.ofSeconds(Math.max(guestWait, registrationWait)));
+    guest(newAddress());
+    assertThat(register(newAddress()).status()).isEqualTo(201);
   }
 
   private void awaitAuditRow(String sql, String ip) {
