@@ -22,6 +22,8 @@ public class Limits {
   public static final String TOKEN_EXPIRED = "token_expired";
   public static final String TABLES_PER_MINUTE = "tables_per_minute";
   public static final String LOGIN_ATTEMPTS = "login_attempts";
+  public static final String REGISTRATIONS = "registrations";
+  public static final String GUESTS = "guests";
 
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectionsMaxAge closed {@code websocket_connections} rows older than this are deleted
  * @param auditIpMaxAge audit entries older than this lose their ip and subject
  * @param auditMaxAge audit entries older than this are deleted
+ * @param unusedGuestsMaxAge guests that never had a seat at a table and have not been seen for this
+ *     long are deleted (never sooner than a day)
  * @param batchSize rows deleted or updated per statement, so no statement holds locks for long
  */
 @ConfigurationProperties("hokm.retention")
@@ -21,4 +23,5 @@ public record RetentionProperties(
     @DefaultValue("90d") Duration connectionsMaxAge,
     @DefaultValue("30d") Duration auditIpMaxAge,
     @DefaultValue("365d") Duration auditMaxAge,
+    @DefaultValue("7d") Duration unusedGuestsMaxAge,
     @DefaultValue("5000") int batchSize) {}

@@ -392,13 +392,16 @@ class FaultToleranceTest {
                 .redirectErrorStream(false)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         // Every client of this test connects from 127.0.0.1, like many players behind one address:
-        // the per-address limits are raised so that a server restart's reconnections all get in.
+        // the per-address limits are raised so that a server restart's reconnections all get in,
+        // and so that every test's guests can be created.
         builder
             .environment()
             .put(
                 "HOKM_SERVER_OPTS",
                 "--hokm.gateway.connections-per-ip-per-minute=100000"
                     + " --hokm.gateway.max-sockets-per-ip=100000"
+                    + " --hokm.security.sign-up.guests-per-ip-per-hour=100000"
+                    + " --hokm.security.sign-up.guests-per-minute=100000"
                     // A journal buffer this small fills during a PostgreSQL outage, so the
                     // outage tests also exercise the spill to Redis.
                     + " --hokm.journal.buffer-capacity=50");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hokm.gateway.CloseCodes;
 import hokm.testsupport.IntegrationTest;
+import hokm.testsupport.ManualTicker;
 import hokm.testsupport.RawWebSocket;
 import hokm.testsupport.SqlSession;
 import hokm.testsupport.TestBackends;
@@ -16,14 +17,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -37,7 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every abuse limit firing over real sockets and HTTP, in a context of its own with small limits.
  * The loopback is a trusted proxy, so each test speaks from its own address via X-Forwarded-For and
- * the per-address limits of one test do not touch another.
+ * the per-address limits of one test do not touch another. The accounts API's limits run on a
+ * ticker the tests move: a delay is stepped over, never slept through, and each test starts a day
+ * after the one before, with every login count forgotten and every sign-up bucket full.
  */
 @IntegrationTest
 @TestPropertySource(
@@ -51,20 +58,41 @@ import tools.jackson.databind.json.JsonMapper;
       "hokm.gateway.outbound-buffer-bytes=65536",
       "hokm.gateway.rate-burst=1000000",
       "hokm.gateway.rate-per-second=1000000",
-      "hokm.security.login.max-failures-per-account=3",
+      "hokm.security.login.free-failures=2",
+      "hokm.security.login.base-delay=10s",
+      "hokm.security.login.max-delay=40s",
+      "hokm.security.login.max-failures-per-account=4",
       "hokm.security.login.max-failures-per-ip=6",
-      "hokm.security.login.window=1m",
+      "hokm.security.login.window=10m",
+      "hokm.security.sign-up.registrations-per-ip-per-hour=2",
+      "hokm.security.sign-up.registrations-per-minute=5",
+      "hokm.security.sign-up.guests-per-ip-per-hour=3",
+      "hokm.security.sign-up.guests-per-minute=8",
       "hokm.gateway.allowed-origins=https://hokm.example,https://*.hokm.example"
     })
 class AbuseLimitsTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final AtomicInteger ADDRESSES = new AtomicInteger(10);
 
+  @TestConfiguration(proxyBeanMethods = false)
+  static class LimitsTime {
+    @Bean
+    ManualTicker limitsTicker() {
+      return new ManualTicker();
+    }
+  }
+
   @LocalServerPort int port;
   @LocalManagementPort int managementPort;
   @Autowired Limits limits;
   @Autowired JwtEncoder jwtEncoder;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ManualTicker ticker;
+
+  @BeforeEach
+  void aDayLater() {
+    ticker.advance(Duration.ofDays(1));
+  }
 
   /** A fresh documentation address (RFC 5737) per call. */
   private static String newAddress() {
@@ -279,55 +307,102 @@ class AbuseLimitsTest {
     player.close();
   }
 
+  private Answer login(String username, String password, String ip) {
+    return post("/api/auth/login", Map.of("username", username, "password", password), ip, null);
+  }
+
+  private static long retryAfter(Answer answer) {
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(429);
+    assertThat(answer.code()).isEqualTo("TOO_MANY_ATTEMPTS");
+    return Long.parseLong(answer.raw().headers().firstValue("Retry-After").orElseThrow());
+  }
+
+  private String registered(String prefix, String password) {
+    String name = prefix + Long.toString(System.nanoTime(), 36);
+    Answer answer =
+        post(
+            "/api/auth/register",
+            Map.of("username", name, "password", password),
+            newAddress(),
+            null);
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+    return name;
+  }
+
   @Test
-  void loginBruteForceIsRefusedPerAccountWithoutRevealingWhetherItExists() {
-    String ip = newAddress();
-    String name = "victim" + Long.toString(System.nanoTime(), 36);
-    assertThat(
-            post(
-                    "/api/auth/register",
-                    Map.of("username", name, "password", "correct horse"),
-                    ip,
-                    null)
-                .status())
-        .isEqualTo(201);
+  void repeatedFailuresFromOneAddressWaitLongerEachTimeButDoNotLockTheNameOut() {
+    String name = registered("slow", "correct horse");
+    String guesser = newAddress();
+    for (int i = 0; i < 2; i++) {
+      assertThat(login(name, "guess" + i, guesser).status()).as("free failures").isEqualTo(401);
+    }
+    assertThat(retryAfter(login(name, "correct horse", guesser)))
+        .as("refused before the password is checked")
+        .isEqualTo(10);
+    ticker.advance(Duration.ofSeconds(10));
+    assertThat(login(name, "guess2", guesser).status()).isEqualTo(401);
+    assertThat(retryAfter(login(name, "guess3", guesser))).as("twice as long").isEqualTo(20);
+    ticker.advance(Duration.ofSeconds(10));
+    assertThat(retryAfter(login(name, "guess3", guesser))).isEqualTo(10);
+    assertThat(login(name, "correct horse", newAddress()).status())
+        .as("the owner elsewhere is not slowed")
+        .isEqualTo(200);
+    ticker.advance(Duration.ofSeconds(10));
+    assertThat(login(name, "correct horse", guesser).status())
+        .as("once the delay is over the password is checked again")
+        .isEqualTo(200);
+    assertThat(limits.count(Limits.LOGIN_ATTEMPTS)).isPositive();
+  }
+
+  @Test
+  void aNameGuessedFromManyAddressesIsRefusedToThemWithoutRevealingWhetherItExists() {
+    String name = registered("victim", "correct horse");
     String ghost = "ghost" + Long.toString(System.nanoTime(), 36);
+    Map<String, List<String>> guessers = new HashMap<>();
     for (String user : List.of(name, ghost)) {
-      String attacker = newAddress();
-      for (int i = 0; i < 3; i++) {
-        Answer wrong =
-            post(
-                "/api/auth/login",
-                Map.of("username", user, "password", "guess" + i),
-                attacker,
-                null);
+      List<String> addresses = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String attacker = newAddress();
+        Answer wrong = login(user, "guess" + i, attacker);
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.code()).isEqualTo("BAD_CREDENTIALS");
+        addresses.add(attacker);
       }
+      guessers.put(user, addresses);
     }
-    Answer locked =
-        post(
-            "/api/auth/login",
-            Map.of("username", name, "password", "correct horse"),
-            newAddress(),
-            null);
-    Answer lockedGhost =
-        post(
-            "/api/auth/login",
-            Map.of("username", ghost, "password", "whatever1"),
-            newAddress(),
-            null);
-    for (Answer answer : List.of(locked, lockedGhost)) {
-      assertThat(answer.status()).isEqualTo(429);
-      assertThat(answer.code()).isEqualTo("TOO_MANY_ATTEMPTS");
-      long retryAfter =
-          Long.parseLong(answer.raw().headers().firstValue("Retry-After").orElseThrow());
-      assertThat(retryAfter).isBetween(1L, 60L);
-    }
-    assertThat(locked.body().path("message").asString().replaceAll("\\d+", "N"))
+    // Four failures on each name, from four addresses: each of them now gets no answer for it,
+    // right password or not, though each failed only once.
+    Answer locked = login(name, "correct horse", guessers.get(name).get(0));
+    Answer lockedGhost = login(ghost, "whatever1", guessers.get(ghost).get(0));
+    long wait = retryAfter(locked);
+    assertThat(retryAfter(lockedGhost)).isEqualTo(wait);
+    assertThat(locked.body().path("message").asString())
         .as("the same answer whether or not the account exists")
-        .isEqualTo(lockedGhost.body().path("message").asString().replaceAll("\\d+", "N"));
+        .isEqualTo(lockedGhost.body().path("message").asString());
+    // A fresh address still gets its answer checked, once.
+    String fresh = newAddress();
+    assertThat(login(name, "guess9", fresh).status()).isEqualTo(401);
+    retryAfter(login(name, "guess10", fresh));
+    assertThat(login(name, "correct horse", newAddress()).status())
+        .as("the owner from an address that has not failed gets in")
+        .isEqualTo(200);
+    ticker.advance(Duration.ofSeconds(wait));
+    assertThat(login(name, "correct horse", guessers.get(name).get(0)).status())
+        .as("after the Retry-After the address is answered again")
+        .isEqualTo(200);
     assertThat(limits.count(Limits.LOGIN_ATTEMPTS)).isPositive();
+  }
+
+  @Test
+  void theOwnerLogsInFromACleanAddressWhileStrangersGuessTheirPassword() {
+    String name = registered("owner", "correct horse");
+    for (int i = 0; i < 5; i++) {
+      assertThat(login(name, "guess" + i, newAddress()).status())
+          .as("every stranger's guess is checked, none locks the name")
+          .isEqualTo(401);
+    }
+    Answer owner = login(name, "correct horse", newAddress());
+    assertThat(owner.status()).as(owner.body().toString()).isEqualTo(200);
   }
 
   @Test
@@ -368,6 +443,52 @@ class AbuseLimitsTest {
         "SELECT count(*) FROM audit_log WHERE event = 'auth.login' AND outcome = 'failure'"
             + " AND ip = ?",
         ip);
+  }
+
+  private Answer register(String ip) {
+    return post(
+        "/api/auth/register",
+        Map.of("username", "reg" + Long.toString(System.nanoTime(), 36), "password", "x2345678"),
+        ip,
+        null);
+  }
+
+  @Test
+  void registrationsAndGuestsArePerAddressLimited() {
+    String ip = newAddress();
+    for (int i = 0; i < 2; i++) {
+      assertThat(register(ip).status()).isEqualTo(201);
+    }
+    assertThat(retryAfter(register(ip))).isPositive();
+    assertThat(register(newAddress()).status()).as("another address may").isEqualTo(201);
+    for (int i = 0; i < 3; i++) {
+      guest(ip);
+    }
+    long wait = retryAfter(post("/api/auth/guest", Map.of(), ip, null));
+    guest(newAddress());
+    ticker.advance(Duration.ofSeconds(wait));
+    guest(ip);
+    assertThat(limits.count(Limits.REGISTRATIONS)).isPositive();
+    assertThat(limits.count(Limits.GUESTS)).isPositive();
+    awaitAuditRow(
+        "SELECT count(*) FROM audit_log WHERE event = 'limit.triggered' AND ip = ?"
+            + " AND detail->>'limit' = 'guests'",
+        ip);
+  }
+
+  @Test
+  void signUpsAreLimitedInTotalAcrossAddresses() {
+    for (int i = 0; i < 8; i++) {
+      guest(newAddress());
+    }
+    long guestWait = retryAfter(post("/api/auth/guest", Map.of(), newAddress(), null));
+    for (int i = 0; i < 5; i++) {
+      assertThat(register(newAddress()).status()).isEqualTo(201);
+    }
+    long registrationWait = retryAfter(register(newAddress()));
+    ticker.advance(Duration.ofSeconds(Math.max(guestWait, registrationWait)));
+    guest(newAddress());
+    assertThat(register(newAddress()).status()).isEqualTo(201);
   }
 
   private void awaitAuditRow(String sql, String ip) {

@@ -75,6 +75,26 @@ class DatabaseAccessTest {
                 marker))
         .as("a cut-off in the future still spares rows younger than the floors")
         .containsExactly("198.51.100.9", null);
+    // Likewise for unused guests: one seen half a day ago stays, one seen two days ago goes.
+    java.util.UUID halfDay = java.util.UUID.randomUUID();
+    java.util.UUID twoDays = java.util.UUID.randomUUID();
+    owner.update(
+        "INSERT INTO players (id, username, is_guest, created_at, last_seen) VALUES"
+            + " (?, ?, true, now() - interval '30 days', now() - interval '12 hours'),"
+            + " (?, ?, true, now() - interval '30 days', now() - interval '2 days')",
+        halfDay,
+        "floor-" + Long.toString(System.nanoTime(), 36),
+        twoDays,
+        "floor-" + Long.toString(System.nanoTime() + 1, 36));
+    app.queryForObject("SELECT players_delete_unused_guests(?, 100000)", Integer.class, tomorrow);
+    assertThat(
+            owner.queryForList(
+                "SELECT id FROM players WHERE id IN (?, ?)",
+                java.util.UUID.class,
+                halfDay,
+                twoDays))
+        .as("a guest seen within the floor (a day) stays whatever the cut-off")
+        .containsExactly(halfDay);
   }
 
   @Test

@@ -74,27 +74,29 @@ class AuthService {
 
   @Transactional
   public AuthResponse login(AuthRequests.Login request, String ip) {
-    throttled(request.username(), ip, "auth.login", null);
-    Player player = players.findByUsernameCaseBlind(request.username()).orElse(null);
-    String hash = player == null || player.isGuest() ? decoyHash : player.getPasswordHash();
-    boolean matches = passwords.matches(request.password(), hash);
-    if (player == null || player.isGuest() || !matches) {
-      throttle.failed(request.username(), ip);
-      audit.record(
-          new AuditEvent(
-              "auth.login",
-              AuditEvent.FAILURE,
-              player == null ? null : player.getId(),
-              request.username(),
-              ip,
-              Map.of()));
-      throw AuthErrors.badCredentials();
+    try (LoginThrottle.Attempt attempt = throttled(request.username(), ip, null)) {
+      Player player = players.findByUsernameCaseBlind(request.username()).orElse(null);
+      String hash = player == null || player.isGuest() ? decoyHash : player.getPasswordHash();
+      boolean matches = passwords.matches(request.password(), hash);
+      if (player == null || player.isGuest() || !matches) {
+        attempt.failed();
+        audit.record(
+            new AuditEvent(
+                "auth.login",
+                AuditEvent.FAILURE,
+                player == null ? null : player.getId(),
+                request.username(),
+                ip,
+                Map.of()));
+        throw AuthErrors.badCredentials();
+      }
+      attempt.succeeded();
+      Instant now = Instant.now();
+      player.seen(now);
+      audit.recordInTransaction(
+          AuditEvent.of("auth.login", AuditEvent.SUCCESS, player.getId(), ip));
+      return issue(player, UUID.randomUUID(), now);
     }
-    throttle.succeeded(request.username());
-    Instant now = Instant.now();
-    player.seen(now);
-    audit.recordInTransaction(AuditEvent.of("auth.login", AuditEvent.SUCCESS, player.getId(), ip));
-    return issue(player, UUID.randomUUID(), now);
   }
 
   /**
@@ -109,11 +111,13 @@ class AuthService {
       throw AuthErrors.guestHasNoPassword();
     }
     checkPasswordBytes("newPassword", request.newPassword());
-    throttled(player.getUsername(), ip, "auth.password_change", player.getId());
-    if (!passwords.matches(request.currentPassword(), player.getPasswordHash())) {
-      throttle.failed(player.getUsername(), ip);
-      audit.record(AuditEvent.of("auth.password_change", AuditEvent.FAILURE, player.getId(), ip));
-      throw AuthErrors.wrongCurrentPassword();
+    try (LoginThrottle.Attempt attempt = throttled(player.getUsername(), ip, player.getId())) {
+      if (!passwords.matches(request.currentPassword(), player.getPasswordHash())) {
+        attempt.failed();
+        audit.record(AuditEvent.of("auth.password_change", AuditEvent.FAILURE, player.getId(), ip));
+        throw AuthErrors.wrongCurrentPassword();
+      }
+      attempt.succeeded();
     }
     Instant now = Instant.now();
     player.changePassword(passwords.encode(request.newPassword()), now);
@@ -124,9 +128,9 @@ class AuthService {
             .with("refreshTokensRevoked", Integer.toString(revoked)));
   }
 
-  private void throttled(String username, String ip, String event, UUID playerId) {
+  private LoginThrottle.Attempt throttled(String username, String ip, UUID playerId) {
     try {
-      throttle.check(username, ip);
+      return throttle.begin(username, ip);
     } catch (ApiException refused) {
       limits.triggered(Limits.LOGIN_ATTEMPTS);
       audit.limitTriggered(Limits.LOGIN_ATTEMPTS, "ip:" + ip + "|u:" + username, ip, playerId);

@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes closed connection rows and old audit entries, and blanks the IP addresses of audit
- * entries, past the ages in {@link RetentionProperties}. Runs every interval on its own thread, in
- * batches; a failed run is logged and the next one tries again.
+ * Deletes closed connection rows, old audit entries and unused guests, and blanks the IP addresses
+ * of audit entries, past the ages in {@link RetentionProperties}. Runs every interval on its own
+ * thread, in batches; a failed run is logged and the next one tries again.
  */
 @Component
 @EnableConfigurationProperties(RetentionProperties.class)
@@ -31,6 +31,9 @@ public class RetentionJob implements SmartLifecycle {
   // owner and never touch rows younger than their floor (7 and 90 days).
   private static final String BLANK_AUDIT_IPS = "SELECT audit_log_blank_addresses(?, ?)";
   private static final String DELETE_AUDIT = "SELECT audit_log_delete_old(?, ?)";
+  // Nor may it delete players: this one (V27) spares guests seen within a day and any guest who
+  // ever had a seat at a table.
+  private static final String DELETE_UNUSED_GUESTS = "SELECT players_delete_unused_guests(?, ?)";
 
   private final JdbcTemplate jdbc;
   private final RetentionProperties properties;
@@ -43,7 +46,8 @@ public class RetentionJob implements SmartLifecycle {
   }
 
   /** What one run removed. */
-  public record Result(int connectionsDeleted, int auditBlanked, int auditDeleted) {}
+  public record Result(
+      int connectionsDeleted, int auditBlanked, int auditDeleted, int unusedGuestsDeleted) {}
 
   /** One run as of {@code now}. */
   public Result purge(Instant now) {
@@ -54,7 +58,9 @@ public class RetentionJob implements SmartLifecycle {
             (sql, args) -> jdbc.update(sql, args));
     int blanked = inBatches(BLANK_AUDIT_IPS, now.minus(properties.auditIpMaxAge()), this::call);
     int deleted = inBatches(DELETE_AUDIT, now.minus(properties.auditMaxAge()), this::call);
-    return new Result(connections, blanked, deleted);
+    int guests =
+        inBatches(DELETE_UNUSED_GUESTS, now.minus(properties.unusedGuestsMaxAge()), this::call);
+    return new Result(connections, blanked, deleted, guests);
   }
 
   private int call(String sql, Object[] args) {
@@ -76,7 +82,11 @@ public class RetentionJob implements SmartLifecycle {
   private void runSafely() {
     try {
       Result result = purge(clock.instant());
-      if (result.connectionsDeleted() + result.auditBlanked() + result.auditDeleted() > 0) {
+      if (result.connectionsDeleted()
+              + result.auditBlanked()
+              + result.auditDeleted()
+              + result.unusedGuestsDeleted()
+          > 0) {
         log.info("retention: {}", result);
       }
     } catch (RuntimeException e) {
