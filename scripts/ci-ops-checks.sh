@@ -2,7 +2,8 @@
 # Checks every piece of the deployment with real tools (called by .ci/run after `mvn verify`, which
 # builds the jar and runs the Kubernetes manifest tests in src/test/java/hokm/ops):
 #   1. compose files (docker-compose config), .env.example covers every variable they use
-#   2. Prometheus configuration and rules (promtool check, promtool test rules)
+#   2. Prometheus configuration and rules (promtool check, promtool test rules, a test case for
+#      every alert)
 #   3. HAProxy configuration (haproxy -c), the Dockerfile's layer extraction with this jar
 #   4. the loopback topology (scripts/loopback.sh): PostgreSQL primary + replica and pgBouncer
 #      started with db/ and pgbouncer/ configuration, Redis with redis/redis.conf, the server jar
@@ -140,6 +141,14 @@ sed "s|/etc/prometheus/rules/|$ROOT/monitoring/prometheus/rules/|" monitoring/pr
 promtool check config "$WORK/prometheus.yml"
 promtool check rules monitoring/prometheus/rules/*.yml
 promtool test rules monitoring/prometheus/tests/*.yml
+# Every alert has at least one case in the tests.
+untested="$($PY -c 'import glob, yaml
+alerts = {r["alert"] for f in glob.glob("monitoring/prometheus/rules/*.yml")
+          for g in yaml.safe_load(open(f))["groups"] for r in g["rules"] if "alert" in r}
+tested = {c["alertname"] for f in glob.glob("monitoring/prometheus/tests/*.yml")
+          for t in yaml.safe_load(open(f))["tests"] for c in t.get("alert_rule_test", [])}
+print(" ".join(sorted(alerts - tested)))')"
+[ -z "$untested" ] || fail "alerts without a promtool test case: $untested"
 for f in monitoring/grafana/dashboards/*.json; do
   jq -e '.uid and .title and (.panels | length > 0)' "$f" >/dev/null || fail "$f is not a dashboard"
   bad="$(jq -r '[.. | objects | select(has("datasource")) | .datasource | objects | .uid] | map(select(. != "prometheus")) | length' "$f")"
