@@ -2,8 +2,10 @@
 # Checks every piece of the deployment with real tools (called by .ci/run after `mvn verify`, which
 # builds the jar and runs the Kubernetes manifest tests in src/test/java/hokm/ops):
 #   1. compose files (docker-compose config), .env.example covers every variable they use
-#   2. Prometheus configuration and rules (promtool check, promtool test rules)
-#   3. HAProxy configuration (haproxy -c), the Dockerfile's layer extraction with this jar
+#   2. Prometheus configuration and rules (promtool check, promtool test rules, a test case for
+#      every alert)
+#   3. HAProxy configuration (haproxy -c), the Dockerfile's layer extraction with this jar, the
+#      Dockerfile linted (dockerfile-utils and dockerfilelint, from npm)
 #   4. the loopback topology (scripts/loopback.sh): PostgreSQL primary + replica and pgBouncer
 #      started with db/ and pgbouncer/ configuration, Redis with redis/redis.conf, the server jar
 #      through pgBouncer with analytics on the replica, Prometheus with the repository's config
@@ -140,13 +142,21 @@ sed "s|/etc/prometheus/rules/|$ROOT/monitoring/prometheus/rules/|" monitoring/pr
 promtool check config "$WORK/prometheus.yml"
 promtool check rules monitoring/prometheus/rules/*.yml
 promtool test rules monitoring/prometheus/tests/*.yml
+# Every alert has at least one case in the tests.
+untested="$($PY -c 'import glob, yaml
+alerts = {r["alert"] for f in glob.glob("monitoring/prometheus/rules/*.yml")
+          for g in yaml.safe_load(open(f))["groups"] for r in g["rules"] if "alert" in r}
+tested = {c["alertname"] for f in glob.glob("monitoring/prometheus/tests/*.yml")
+          for t in yaml.safe_load(open(f))["tests"] for c in t.get("alert_rule_test", [])}
+print(" ".join(sorted(alerts - tested)))')"
+[ -z "$untested" ] || fail "alerts without a promtool test case: $untested"
 for f in monitoring/grafana/dashboards/*.json; do
   jq -e '.uid and .title and (.panels | length > 0)' "$f" >/dev/null || fail "$f is not a dashboard"
   bad="$(jq -r '[.. | objects | select(has("datasource")) | .datasource | objects | .uid] | map(select(. != "prometheus")) | length' "$f")"
   [ "$bad" = 0 ] || fail "$f uses a datasource other than the provisioned uid 'prometheus'"
 done
 
-# ---- 3. HAProxy; Dockerfile layers ---------------------------------------------------
+# ---- 3. HAProxy; Dockerfile layers and lint ------------------------------------------
 step "haproxy -c"
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 1 \
   -subj /CN=localhost >/dev/null 2>&1
@@ -164,6 +174,31 @@ launcher="$(grep -o 'org.springframework.boot.loader.launch.[A-Za-z]*' Dockerfil
 [ -f "$WORK/layers/spring-boot-loader/${launcher//.//}.class" ] || fail "Dockerfile entrypoint $launcher not in the loader layer"
 grep -q '^USER [1-9]' Dockerfile || fail "Dockerfile does not switch to a non-root user"
 grep -q '^HEALTHCHECK' Dockerfile || fail "Dockerfile has no HEALTHCHECK"
+
+step "Dockerfile lint (dockerfile-utils, dockerfilelint)"
+# Two linters from npm, pinned: dockerfile-utils (the validator of the Dockerfile language server)
+# checks every instruction's flags and arguments; dockerfilelint checks practices (apt-get flags and
+# cleanup, base image tags, sudo, ports). .dockerfilelintrc says which dockerfilelint rules are off
+# and why. Warnings fail too. Each is first shown a bad Dockerfile, so a linter that reports nothing
+# at all cannot pass.
+command -v npm >/dev/null || fail "npm is needed for the Dockerfile linters"
+npm install --prefix "$WORK/npm" --no-audit --no-fund --loglevel=error \
+  dockerfile-utils@0.16.3 dockerfilelint@1.8.0 >"$WORK/npm.log" 2>&1 ||
+  {
+    tail -20 "$WORK/npm.log"
+    fail "npm install of the Dockerfile linters"
+  }
+printf 'FROM debian\nRUN apt-get update && apt-get install curl\nHEALTHCHECK --intervall=1s CMD true\n' >"$WORK/Dockerfile.bad"
+if "$WORK/npm/node_modules/.bin/dockerfilelint" "$WORK/Dockerfile.bad" >/dev/null 2>&1; then
+  fail "dockerfilelint passed a bad Dockerfile"
+fi
+[ -n "$("$WORK/npm/node_modules/.bin/dockerfile-utils" lint "$WORK/Dockerfile.bad" 2>&1 || true)" ] ||
+  fail "dockerfile-utils passed a bad Dockerfile"
+if ! out="$("$WORK/npm/node_modules/.bin/dockerfile-utils" lint Dockerfile 2>&1)" || [ -n "$out" ]; then
+  echo "$out"
+  fail "dockerfile-utils reports problems in the Dockerfile"
+fi
+"$WORK/npm/node_modules/.bin/dockerfilelint" Dockerfile || fail "dockerfilelint reports problems in the Dockerfile"
 
 # ---- 4. loopback topology ------------------------------------------------------------------------
 step "loopback topology up"
