@@ -63,10 +63,15 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser open(int port) {
-    return new Browser(port, 1280, 900);
+    return new Browser(port, 1280, 900, false);
   }
 
-  private Browser(int port, int width, int height) {
+  /** A browser that keeps the network log, so {@link #framesReceived()} can read it. */
+  static Browser recordingFrames(int port) {
+    return new Browser(port, 1280, 900, true);
+  }
+
+  private Browser(int port, int width, int height, boolean recordFrames) {
     this.base = "http://localhost:" + port;
     try {
       this.profile = Files.createTempDirectory("hokm-chromium-");
@@ -91,7 +96,9 @@ final class Browser implements AutoCloseable {
         "--user-data-dir=" + profile);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
-    logs.enable(LogType.PERFORMANCE, Level.ALL);
+    if (recordFrames) {
+      logs.enable(LogType.PERFORMANCE, Level.ALL);
+    }
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -214,6 +221,49 @@ final class Browser implements AutoCloseable {
           actIfMyTurn();
           return false;
         });
+  }
+
+  /** Whether it is this player's turn to play a card, with cards already on the table. */
+  boolean myTurnMidTrick() {
+    Object played =
+        script(
+            "const t = document.querySelector('.table-view .trick');"
+                + " return document.querySelector('.hand.is-playing') && t ? t.dataset.played : '0';");
+    return played != null && Integer.parseInt(String.valueOf(played)) > 0;
+  }
+
+  /** Plays this seat until it is to play a card with cards already on the table. */
+  void playUntilMyTurnMidTrick() {
+    until(
+        d -> {
+          if (myTurnMidTrick()) {
+            return true;
+          }
+          if (gameOver()) {
+            throw new AssertionError("the game ended before a turn in the middle of a trick");
+          }
+          actIfMyTurn();
+          return false;
+        });
+  }
+
+  /** Opens "My games" until the finished game is listed (the journal writes it shortly after). */
+  void openGamesList() {
+    until(
+        d -> {
+          if (exists("#profile table.games")) {
+            return true;
+          }
+          click("a[href='#/leaderboard']");
+          click("a[href='#/profile']");
+          until(x -> exists("#profile h1"));
+          return exists("#profile table.games");
+        });
+  }
+
+  /** The seat number at the bottom of the screen: this player's own. */
+  int mySeat() {
+    return Integer.parseInt(find(".seat.pos-0").getAttribute("data-seat"));
   }
 
   /** The cards in the player's hand, as "suit-rank". */

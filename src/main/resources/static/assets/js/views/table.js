@@ -146,7 +146,12 @@ function centerView(model) {
     { class: 'center' },
     h(
       'div',
-      { class: 'trick', role: 'group', 'aria-label': t('table.trick') },
+      {
+        class: 'trick',
+        role: 'group',
+        'aria-label': t('table.trick'),
+        dataset: { played: String(model.table.length) },
+      },
       slots.map((card, pos) =>
         h(
           'div',
