@@ -159,6 +159,7 @@ function onTableState(frame) {
     model.lastTrick = model.table.length === 0 ? previous.lastTrick : null;
     model.handResult = previous.handResult;
   }
+  if (!previous || previous.tableId !== model.tableId) state.note = null;
   state.table = model;
   state.syncing = null;
   if (model.mySeat == null) {
@@ -185,9 +186,9 @@ function onTableEvent(frame) {
     return;
   }
   const note = game.apply(model, frame);
-  if (note) state.note = noteParts(model, note);
+  if (note && !note.result) state.note = note;
   if (frame.type === 'hakem_chosen') runCeremony(model);
-  if (frame.type === 'game_started' || frame.type === 'hand_started') state.note = note ? state.note : null;
+  if (frame.type === 'hand_started') state.note = null;
   renderMain();
 }
 
@@ -195,6 +196,7 @@ function noteParts(model, note) {
   const who = note.seat != null ? seatName(model, note.seat) : null;
   switch (note.key) {
     case 'event.trumpChosen':
+      if (note.seat === model.mySeat) return [t('event.youChoseTrump', { suit: t(`suit.${note.suit}`) })];
       return tParts(note.key, { name: who, suit: t(`suit.${note.suit}`) });
     case 'event.left':
       return tParts(note.key, { name: note.name ? name(note.name) : who });
@@ -408,7 +410,8 @@ function renderMain(full = false) {
   lastView = view;
   document.body.dataset.view = view;
   if (view === 'table') {
-    replace(main, renderTable(state.table, tableActions, connection.serverNow(), state.note));
+    const note = state.note ? noteParts(state.table, state.note) : null;
+    replace(main, renderTable(state.table, tableActions, connection.serverNow(), note));
     return;
   }
   if (!changed && !full) return;

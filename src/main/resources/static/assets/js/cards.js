@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { num, t } from './i18n.js';
 
 export const SUITS = ['spades', 'hearts', 'clubs', 'diamonds'];
 export const SYMBOLS = { spades: '♠', hearts: '♥', diamonds: '♦', clubs: '♣' };
@@ -27,7 +27,7 @@ export function sortHand(cards, trump) {
 }
 
 export function rankName(rank) {
-  return ['A', 'K', 'Q', 'J'].includes(rank) ? t(`rank.${rank}`) : rank;
+  return ['A', 'K', 'Q', 'J'].includes(rank) ? t(`rank.${rank}`) : num(Number(rank));
 }
 
 /** What a screen reader says for a card: "Queen of hearts". */

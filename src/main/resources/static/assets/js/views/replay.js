@@ -237,8 +237,8 @@ export class ReplayViewer {
       h(
         'div',
         { class: 'replay-controls', role: 'toolbar', 'aria-label': t('replay.title') },
-        control('first', t('replay.first'), '⏮', () => this.go(0)),
-        control('prev-hand', t('replay.prevHand'), '⏪', () => this.hand(-1)),
+        control('first', t('replay.first'), '|◀', () => this.go(0)),
+        control('prev-hand', t('replay.prevHand'), '◀◀', () => this.hand(-1)),
         control('prev', t('replay.prev'), '◀', () => this.go(this.index - 1)),
         h(
           'span',
@@ -246,8 +246,8 @@ export class ReplayViewer {
           t('replay.step', { step: this.index + 1, total: this.steps.length }),
         ),
         control('next', t('replay.next'), '▶', () => this.go(this.index + 1)),
-        control('next-hand', t('replay.nextHand'), '⏩', () => this.hand(1)),
-        control('last', t('replay.last'), '⏭', () => this.go(this.steps.length - 1)),
+        control('next-hand', t('replay.nextHand'), '▶▶', () => this.hand(1)),
+        control('last', t('replay.last'), '▶|', () => this.go(this.steps.length - 1)),
       ),
       h('p', { class: 'replay-caption', id: 'replay-caption' }, caption(this.replay, step)),
       h(
