@@ -395,4 +395,51 @@ class WebClientTest {
     page.click("#leave");
     page.awaitView("lobby");
   }
+
+  @Test
+  void aPlayerRegistersStaysSignedInAcrossReloadsWithARefreshedTokenAndLogsOut() {
+    Browser page = browser();
+    page.get("/");
+    String name = "web" + Long.toString(System.nanoTime(), 36);
+    page.find("#register-username").sendKeys(name);
+    page.find("#register-password").sendKeys("long enough pass");
+    page.click("#register-form button[type=submit]");
+    page.awaitView("lobby");
+    page.awaitOnline();
+    assertThat(page.find(".me .name").getText()).isEqualTo(name);
+
+    // An access token about to expire is refreshed before it is used: the reloaded page signs
+    // in with a new pair of tokens.
+    String before =
+        (String) page.script("return JSON.parse(localStorage.getItem('hokm.auth')).refreshToken");
+    page.script(
+        "const s = JSON.parse(localStorage.getItem('hokm.auth'));"
+            + " s.expiresAt = Date.now() + 1000; localStorage.setItem('hokm.auth', JSON.stringify(s));");
+    page.driver.navigate().refresh();
+    page.awaitView("lobby");
+    page.awaitOnline();
+    assertThat(page.find(".me .name").getText()).isEqualTo(name);
+    String after =
+        (String) page.script("return JSON.parse(localStorage.getItem('hokm.auth')).refreshToken");
+    assertThat(after).isNotEqualTo(before);
+
+    page.click("#logout");
+    page.awaitView("landing");
+    assertThat(page.script("return localStorage.getItem('hokm.auth')")).isNull();
+
+    // Logging in again with the password; a wrong one gets its plain message.
+    page.find("#login-username").sendKeys(name);
+    page.find("#login-password").sendKeys("not the password");
+    page.click("#login-form button[type=submit]");
+    assertThat(page.until(d -> page.find(".toast")).getText())
+        .contains("Wrong username or password.");
+    page.find("#login-password").clear();
+    page.find("#login-password").sendKeys("long enough pass");
+    page.click("#login-form button[type=submit]");
+    page.awaitView("lobby");
+    page.awaitOnline();
+    // The only console line is the browser noting the refused login (401) asked for above.
+    assertThat(page.consoleErrors())
+        .allMatch(line -> line.contains("/api/auth/login") && line.contains("401"));
+  }
 }
