@@ -12,15 +12,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -462,6 +468,44 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
   public Optional<UUID> tableOf(UUID playerId) {
     Table table = seated.get(playerId);
     return table == null ? Optional.empty() : Optional.of(table.id());
+  }
+
+  /**
+   * Public tables with a game being played, for people to watch: at most {@code limit}, each
+   * described on its own mailbox. A table whose mailbox does not answer within {@link
+   * TableProperties#liveTablesWait()} is left out of this answer.
+   */
+  public List<LiveTable> liveTables(int limit) {
+    List<CompletableFuture<LiveTable>> answers = new ArrayList<>();
+    for (Table table : tables.values()) {
+      if (table.isPrivate() || table.status() != Table.Status.PLAYING) {
+        continue;
+      }
+      CompletableFuture<LiveTable> answer = new CompletableFuture<>();
+      table.mailbox().execute(() -> answer.complete(table.liveSummary()));
+      answers.add(answer);
+    }
+    long deadline = System.nanoTime() + properties.liveTablesWait().toNanos();
+    List<LiveTable> live = new ArrayList<>();
+    for (CompletableFuture<LiveTable> answer : answers) {
+      try {
+        LiveTable table =
+            answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (table != null) {
+          live.add(table);
+        }
+      } catch (TimeoutException | ExecutionException e) {
+        // A busy or failing table is simply not listed this time.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    live.sort(
+        Comparator.comparingInt(LiveTable::spectators)
+            .reversed()
+            .thenComparing(t -> t.tableId().toString()));
+    return live.size() > limit ? List.copyOf(live.subList(0, limit)) : live;
   }
 
   /** Open tables (not closed). */

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quickMatchBotWait how long quick match waits for humans before bots fill the seats
  * @param rematchWindow how long a finished table waits for a rematch before it closes
  * @param mailboxThreads threads that run the tables' mailboxes
+ * @param liveTablesMax most tables one answer of {@code GET /api/tables/live} lists
+ * @param liveTablesWait how long that answer waits for a busy table's mailbox before leaving the
+ *     table out
  */
 @ConfigurationProperties("hokm.table")
 public record TableProperties(
@@ -27,7 +30,9 @@ public record TableProperties(
     @DefaultValue("800ms") Duration botMoveDelay,
     @DefaultValue("20s") Duration quickMatchBotWait,
     @DefaultValue("120s") Duration rematchWindow,
-    @DefaultValue("0") int mailboxThreads) {
+    @DefaultValue("0") int mailboxThreads,
+    @DefaultValue("50") int liveTablesMax,
+    @DefaultValue("2s") Duration liveTablesWait) {
 
   /** Threads for mailboxes: the configured number, or one per core. */
   public int effectiveMailboxThreads() {

@@ -1,6 +1,7 @@
 package hokm.accounts.internal;
 
 import hokm.security.SecuritySettings;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,8 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -23,6 +26,24 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  /** Answers that are documents of no kind: nothing may load, run or frame anything. */
+  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+  /**
+   * The browser client's page: its scripts, styles and images from this server only (no inline code
+   * or styles), connections to this server only (its WebSocket included), never framed.
+   */
+  static final String CLIENT_PAGE_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self';"
+          + " connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none';"
+          + " frame-ancestors 'none'";
+
+  /** The HTML of the client: the site's root and the file it is served from. */
+  static boolean isClientPage(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.equals("/") || path.equals("/index.html");
+  }
 
   @Bean
   SecurityFilterChain apiSecurity(
@@ -55,10 +76,18 @@ class SecurityConfiguration {
               h.contentTypeOptions(Customizer.withDefaults())
                   .frameOptions(f -> f.deny())
                   .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                  // The API serves JSON only: nothing may load, run or frame anything.
-                  .contentSecurityPolicy(
-                      c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                  .cacheControl(Customizer.withDefaults());
+                  .cacheControl(Customizer.withDefaults())
+                  // The page of the browser client may load its own scripts, styles and images
+                  // and talk to this server only; every other answer (the API's JSON, scripts,
+                  // errors) may load, run or frame nothing.
+                  .addHeaderWriter(
+                      new DelegatingRequestMatcherHeaderWriter(
+                          SecurityConfiguration::isClientPage,
+                          new ContentSecurityPolicyHeaderWriter(CLIENT_PAGE_POLICY)))
+                  .addHeaderWriter(
+                      new DelegatingRequestMatcherHeaderWriter(
+                          request -> !isClientPage(request),
+                          new ContentSecurityPolicyHeaderWriter(API_POLICY)));
               if (hsts) {
                 // Sent only on requests that arrived over HTTPS (after trusted proxy headers).
                 h.httpStrictTransportSecurity(

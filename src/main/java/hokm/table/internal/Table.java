@@ -18,6 +18,7 @@ import hokm.table.GameRecorder.OpenedSession;
 import hokm.table.GameRecorder.RecordedMove;
 import hokm.table.GameRecorder.SeatRecord;
 import hokm.table.GameRecorder.StartedGame;
+import hokm.table.LiveTable;
 import hokm.table.Message;
 import hokm.table.PlayerRef;
 import hokm.table.TableClient;
@@ -925,6 +926,33 @@ public final class Table {
       }
     }
     deliver(client, state);
+  }
+
+  /**
+   * What the list of games to watch shows of this table: public facts only. Null unless it is a
+   * public table with a game on. Mailbox thread only.
+   */
+  public LiveTable liveSummary() {
+    if (isPrivate() || status != Status.PLAYING || game == null) {
+      return null;
+    }
+    PublicView view = game.publicView();
+    List<LiveTable.Seat> seatList = new ArrayList<>(Seats.COUNT);
+    for (SeatState seat : seats) {
+      seatList.add(
+          new LiveTable.Seat(
+              seat.index,
+              Seats.teamOf(seat.index),
+              seat.player != null ? seat.player.username() : null,
+              seat.bot));
+    }
+    return new LiveTable(
+        id,
+        view.hand(),
+        options.targetPoints(),
+        new LiveTable.Scores(view.scores().team1(), view.scores().team2()),
+        seatList,
+        spectators.size());
   }
 
   private Map<String, Object> publicState() {
