@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class WebClientTest {
   @LocalServerPort int port;
+  @Autowired hokm.gateway.GatewayConfiguration gateway;
 
   private final List<Browser> browsers = new ArrayList<>();
   private String testName;
@@ -149,6 +151,45 @@ class WebClientTest {
       assertThat(hand).containsAll(handAfter);
       assertThat(hand.size() - handAfter.size()).isEqualTo(1);
     }
+    page.playUntilGameOver();
+    page.assertNoConsoleErrors();
+  }
+
+  @Test
+  void aDroppedConnectionIsReopenedByThePageItselfToTheSameSeatHandAndTableCards() {
+    Browser page = browser();
+    page.get("/");
+    page.signInAsGuest();
+    page.createTable(1, true, 120);
+    page.playUntilMyTurnMidTrick();
+    int seat = page.mySeat();
+    List<String> hand = page.hand();
+    List<String> table = page.tableCards();
+    // The server drops every socket (1001, as when an instance stops): no reload, the page must
+    // reconnect by itself, with its backoff, and sync.
+    var sockets =
+        (hokm.gateway.internal.GameSocketHandler)
+            org.springframework.test.util.ReflectionTestUtils.getField(gateway, "handler");
+    sockets.closeAll();
+    page.until(d -> sockets.connectionCount() > 0);
+    // The page redraws as its new socket syncs: read it once it shows our seat again, either as
+    // it was or (only if the reconnect outlasted the absent player's delay) with the one card a
+    // bot played for us.
+    page.until(
+        d -> {
+          try {
+            if (page.mySeat() != seat) {
+              return false;
+            }
+            List<String> now = page.hand();
+            boolean same =
+                now.equals(hand) && page.myTurnMidTrick() && page.tableCards().equals(table);
+            boolean botPlayed = hand.containsAll(now) && hand.size() - now.size() == 1;
+            return same || botPlayed;
+          } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return false;
+          }
+        });
     page.playUntilGameOver();
     page.assertNoConsoleErrors();
   }
