@@ -53,6 +53,17 @@ class DealStreamTest {
   }
 
   @Test
+  void aGameDealtFromASecretReplaysExactly() {
+    Game played = Game.start(secret(11), RULES);
+    Simulation.of(played)
+        .runWith(new RandomBot(1), new RandomBot(2), new RandomBot(3), new RandomBot(4));
+    Game replayed = Game.replay(secret(11), RULES, played.moves());
+    assertThat(replayed.isOver()).isTrue();
+    assertThat(replayed.moves()).isEqualTo(played.moves());
+    assertThat(replayed.openingEvents()).isEqualTo(played.openingEvents());
+  }
+
+  @Test
   void aSecretShorterThan256BitsIsRefused() {
     assertThatThrownBy(() -> Game.start(new byte[16], RULES))
         .isInstanceOf(IllegalArgumentException.class);
