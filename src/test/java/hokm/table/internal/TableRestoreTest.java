@@ -99,6 +99,49 @@ class TableRestoreTest {
     }
   }
 
+  @Test
+  void aTableFromBeforeDealSecretsGoesOnFromItsSeedAndItsNextGameGetsASecret() {
+    long seed = 42L;
+    List<TableSnapshot.Seat> seats = new ArrayList<>();
+    seats.add(new TableSnapshot.Seat(PLAYER, false));
+    for (int i = 1; i < 4; i++) {
+      seats.add(new TableSnapshot.Seat(null, true));
+    }
+    // As a Redis copy written before deal secrets: a seed and no secret.
+    TableSnapshot old =
+        new TableSnapshot(
+            UUID.randomUUID(),
+            null,
+            OPTIONS,
+            false,
+            "playing",
+            UUID.randomUUID(),
+            1,
+            seed,
+            null,
+            0,
+            0,
+            seats,
+            List.of());
+    ManualTimers timers = new ManualTimers();
+    Table restored = Table.restore(old, context(timers, SECRET::clone));
+    Client client = new Client("old");
+    restored.mailbox().execute(() -> restored.reattach(client));
+    assertThat(client.last("table_state").get("cards"))
+        .isEqualTo(Wire.cards(hokm.engine.Game.start(seed, OPTIONS.rules()).hand(0)));
+    playToTheEnd(timers, client);
+    List<TableSnapshot> taken = new ArrayList<>();
+    restored.mailbox().execute(() -> taken.add(restored.fullSnapshot()));
+    assertThat(taken.get(0).dealSecret()).isNull();
+    assertThat(taken.get(0).moves().get(0).data()).containsKey("handSeed");
+
+    restored.mailbox().execute(() -> restored.rematch(client, null));
+    assertThat(client.count("game_started")).isEqualTo(1);
+    restored.mailbox().execute(() -> taken.add(restored.fullSnapshot()));
+    assertThat(taken.get(1).dealSecret()).isEqualTo(SECRET);
+    assertThat(taken.get(1).moves().get(0).data()).doesNotContainKey("handSeed");
+  }
+
   private static void playToTheEnd(ManualTimers timers, Client client) {
     for (int i = 0; i < 10_000 && client.count("game_over") == 0; i++) {
       assertThat(timers.runNext()).as("a timer is pending until the game is over").isTrue();
