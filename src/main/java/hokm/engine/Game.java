@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
 
 /**
  * One game of Hokm: the complete rules as a state machine. A game is fully defined by its seed, its
@@ -27,6 +29,7 @@ public final class Game {
   private static final int CARDS_LATER_ROUND = 4;
 
   private final long seed;
+  private final byte[] dealSecret;
   private final Rules rules;
   private final HakemChosen ceremony;
   private final List<GameEvent> openingEvents;
@@ -55,7 +58,12 @@ public final class Game {
   private EndReason endReason;
 
   private Game(long seed, Rules rules, HakemChosen ceremony, byte[] firstPack) {
+    this(seed, null, rules, ceremony, firstPack);
+  }
+
+  private Game(long seed, byte[] dealSecret, Rules rules, HakemChosen ceremony, byte[] firstPack) {
     this.seed = seed;
+    this.dealSecret = dealSecret;
     this.rules = rules;
     this.ceremony = ceremony;
     List<GameEvent> opening = new ArrayList<>();
@@ -71,6 +79,32 @@ public final class Game {
       throw new IllegalArgumentException("rules are required");
     }
     return new Game(seed, rules, chooseFirstHakem(seed), null);
+  }
+
+  /**
+   * Starts a game whose deals come from a secret of at least 256 bits (see {@link DealStream}): the
+   * face-up deal from label {@code hokm/hakem-deal}, hand {@code n} from {@code hokm/hand/<n>}.
+   */
+  public static Game start(byte[] dealSecret, Rules rules) {
+    if (rules == null) {
+      throw new IllegalArgumentException("rules are required");
+    }
+    byte[] secret = dealSecret == null ? null : dealSecret.clone();
+    DealStream ceremony = new DealStream(secret, "hokm/hakem-deal");
+    return new Game(
+        0L, secret, rules, chooseFirstHakem(ceremony::nextInt, ceremony::shuffle), null);
+  }
+
+  /** A fresh 256-bit deal secret from a cryptographically strong source. */
+  public static byte[] newDealSecret() {
+    byte[] secret = new byte[DealStream.SECRET_BYTES];
+    SEEDS.nextBytes(secret);
+    return secret;
+  }
+
+  /** Rebuilds a game dealt from {@code dealSecret} from its moves. */
+  public static Game replay(byte[] dealSecret, Rules rules, List<? extends Move> moves) {
+    return replayFrom(start(dealSecret, rules), moves);
   }
 
   /**
@@ -100,7 +134,10 @@ public final class Game {
    * @throws IllegalArgumentException when a move is refused: the record is not a real game
    */
   public static Game replay(long seed, Rules rules, List<? extends Move> moves) {
-    Game game = start(seed, rules);
+    return replayFrom(start(seed, rules), moves);
+  }
+
+  private static Game replayFrom(Game game, List<? extends Move> moves) {
     int index = 0;
     for (Move move : moves) {
       Rejection rejection = game.apply(move, EventSink.NONE);
@@ -319,9 +356,13 @@ public final class Game {
 
   private static HakemChosen chooseFirstHakem(long seed) {
     SplitMix64 random = new SplitMix64(seed);
-    int firstSeat = random.nextInt(Seats.COUNT);
+    return chooseFirstHakem(random::nextInt, random::shuffle);
+  }
+
+  private static HakemChosen chooseFirstHakem(IntUnaryOperator nextInt, Consumer<byte[]> shuffle) {
+    int firstSeat = nextInt.applyAsInt(Seats.COUNT);
     byte[] pack = freshPack();
-    random.shuffle(pack);
+    shuffle.accept(pack);
     List<Card> dealt = new ArrayList<>();
     int seat = firstSeat;
     for (byte index : pack) {
@@ -369,7 +410,11 @@ public final class Game {
       for (int i = 0; i < Card.COUNT; i++) {
         deck[i] = (byte) i;
       }
-      new SplitMix64(handSeed(number)).shuffle(deck);
+      if (dealSecret != null) {
+        new DealStream(dealSecret, "hokm/hand/" + number).shuffle(deck);
+      } else {
+        new SplitMix64(handSeed(number)).shuffle(deck);
+      }
     }
     sink.accept(new HandStarted(number, hakem));
     int position = 0;
@@ -393,6 +438,11 @@ public final class Game {
 
   public long seed() {
     return seed;
+  }
+
+  /** Whether this game's deals come from a 256-bit secret rather than a legacy 64-bit seed. */
+  public boolean dealtFromSecret() {
+    return dealSecret != null;
   }
 
   public Rules rules() {

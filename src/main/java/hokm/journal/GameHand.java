@@ -11,7 +11,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.UuidGenerator;
 import org.hibernate.type.SqlTypes;
 
-/** One hand of a game: the seed it was dealt from, the hakem, trump and result. */
+/**
+ * One hand of a game: the seed it was dealt from (games recorded before deal secrets only), the
+ * hakem, trump and result.
+ */
 @Entity
 @Table(name = "game_hands")
 public class GameHand {
@@ -24,8 +27,8 @@ public class GameHand {
   @Column(name = "hand_number", nullable = false)
   private short handNumber;
 
-  @Column(name = "hand_seed", nullable = false)
-  private long handSeed;
+  @Column(name = "hand_seed")
+  private Long handSeed;
 
   @Column(name = "hakem_seat", nullable = false)
   private short hakemSeat;
@@ -54,7 +57,7 @@ public class GameHand {
 
   protected GameHand() {}
 
-  public GameHand(UUID gameSessionId, int handNumber, long handSeed, int hakemSeat, String deal) {
+  public GameHand(UUID gameSessionId, int handNumber, Long handSeed, int hakemSeat, String deal) {
     this.gameSessionId = gameSessionId;
     this.handNumber = (short) handNumber;
     this.handSeed = handSeed;
@@ -87,7 +90,8 @@ public class GameHand {
     return handNumber;
   }
 
-  public long getHandSeed() {
+  /** The hand's seed in a game dealt from a seed; null in a game dealt from a secret. */
+  public Long getHandSeed() {
     return handSeed;
   }
 

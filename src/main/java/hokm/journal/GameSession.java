@@ -12,7 +12,11 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.UuidGenerator;
 import org.hibernate.type.SqlTypes;
 
-/** One game at one table: its seed and rules, its state snapshot, and how it ended. */
+/**
+ * One game at one table: what it is dealt from, its rules, its state snapshot, and how it ended.
+ * The deal secret (column {@code deal_secret}) is read by the journal's own SQL only and is not
+ * mapped here; {@code seed} is set only for games recorded before deal secrets.
+ */
 @Entity
 @Table(name = "game_sessions")
 public class GameSession {
@@ -29,8 +33,7 @@ public class GameSession {
   @Column(nullable = false)
   private GameStatus status = GameStatus.WAITING;
 
-  @Column(nullable = false)
-  private long seed;
+  private Long seed;
 
   @Column(name = "target_points", nullable = false)
   private short targetPoints;
@@ -112,7 +115,8 @@ public class GameSession {
     return status;
   }
 
-  public long getSeed() {
+  /** The 64-bit seed of a game recorded before deal secrets, else null. */
+  public Long getSeed() {
     return seed;
   }
 

@@ -7,6 +7,7 @@ import hokm.engine.Move;
 import hokm.engine.Rules;
 import hokm.engine.Seats;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rebuilds a recorded game from its seed and its moves, and checks that the replay reaches the
- * recorded result. A replay shows every hand's cards, so only finished games are replayed.
+ * Rebuilds a recorded game from its deal secret (or, for a game recorded before those, its seed)
+ * and its moves, and checks that the replay deals the recorded cards and reaches the recorded
+ * result. A replay shows every hand's cards and the deal secret, so only games that are over are
+ * replayed.
  */
 @Service
 public class ReplayService {
@@ -41,28 +44,41 @@ public class ReplayService {
   public record Outcome(Map<String, Object> replay, Refusal refusal) {}
 
   private record Session(
-      String status, long seed, Rules rules, String endReason, Integer winnerTeam, String scores) {}
+      String status,
+      long seed,
+      byte[] dealSecret,
+      Rules rules,
+      String endReason,
+      Integer winnerTeam,
+      String scores) {
+
+    Game start() {
+      return dealSecret != null ? Game.start(dealSecret, rules) : Game.start(seed, rules);
+    }
+  }
 
   private record RecordedMove(int sequence, String type, Integer seat, String data) {}
 
   public Outcome replay(UUID gameId) {
     List<Session> sessions =
         jdbc.query(
-            "SELECT status, seed, target_points, kot_scoring, end_reason, winner_team, scores::text"
-                + " FROM game_sessions WHERE id = ?",
+            "SELECT status, seed, deal_secret, target_points, kot_scoring, end_reason, winner_team,"
+                + " scores::text FROM game_sessions WHERE id = ?",
             (row, n) ->
                 new Session(
                     row.getString(1),
                     row.getLong(2),
-                    new Rules(row.getInt(3), row.getBoolean(4)),
-                    row.getString(5),
-                    (Integer) row.getObject(6),
-                    row.getString(7)),
+                    row.getBytes(3),
+                    new Rules(row.getInt(4), row.getBoolean(5)),
+                    row.getString(6),
+                    (Integer) row.getObject(7),
+                    row.getString(8)),
             gameId);
     if (sessions.isEmpty()) {
       return new Outcome(null, Refusal.NOT_FOUND);
     }
     Session session = sessions.get(0);
+    // The secret (and every hidden card) is revealed only once the game can no longer be played.
     if (session.status().equals("waiting") || session.status().equals("active")) {
       return new Outcome(null, Refusal.NOT_FINISHED);
     }
@@ -103,6 +119,11 @@ public class ReplayService {
         Map.of(
             "targetPoints", session.rules().targetPoints(), "kot", session.rules().kotScoring()));
     replay.put("seats", seats);
+    // With the secret anyone can deal the game again (docs/security.md) and check the replay.
+    replay.put("dealtFrom", session.dealSecret() != null ? "secret" : "seed");
+    if (session.dealSecret() != null) {
+      replay.put("dealSecret", HexFormat.of().formatHex(session.dealSecret()));
+    }
     if (moves.isEmpty()) {
       replay.put("hands", List.of());
       replay.put("result", recordedResult(session));
@@ -110,7 +131,7 @@ public class ReplayService {
       replay.put("mismatches", mismatches);
       return replay;
     }
-    Game game = Game.start(session.seed(), session.rules());
+    Game game = session.start();
     GameEvent.HakemChosen ceremony = game.ceremony();
     replay.put(
         "hakemChosen",
@@ -132,10 +153,7 @@ public class ReplayService {
       expectedSequence++;
       JsonNode data = json.readTree(recorded.data());
       if (recorded.type().equals("deal")) {
-        int number = ((Number) hand.get("handNumber")).intValue();
-        if (data.path("handSeed").asLong() != game.handSeed(number)) {
-          mismatches.add("hand " + number + " was not dealt from the game's seed");
-        }
+        checkDeal(game, data, hand, mismatches);
         continue;
       }
       Move move =
@@ -190,6 +208,27 @@ public class ReplayService {
     replay.put("verified", mismatches.isEmpty());
     replay.put("mismatches", mismatches);
     return replay;
+  }
+
+  /** Whether the recorded deal is the one the replay dealt, from the game's secret or seed. */
+  private void checkDeal(
+      Game game, JsonNode data, Map<String, Object> hand, List<String> mismatches) {
+    int number = ((Number) hand.get("handNumber")).intValue();
+    if (!game.dealtFromSecret() && data.path("handSeed").asLong() != game.handSeed(number)) {
+      mismatches.add("hand " + number + " was not dealt from the game's seed");
+    }
+    if (data.has("hands") && !data.path("hands").equals(json.valueToTree(hand.get("deal")))) {
+      mismatches.add("hand " + number + " was not dealt as recorded");
+    }
+    if (number == 1 && data.has("hakemChosen")) {
+      GameEvent.HakemChosen ceremony = game.ceremony();
+      JsonNode recorded = data.path("hakemChosen");
+      if (recorded.path("hakem").asInt(-1) != ceremony.hakem()
+          || recorded.path("firstSeat").asInt(-1) != ceremony.firstSeat()
+          || !recorded.path("dealt").equals(json.valueToTree(cards(ceremony.dealt())))) {
+        mismatches.add("the first hakem was not chosen as recorded");
+      }
+    }
   }
 
   private void compare(Session session, Game game, List<String> mismatches) {

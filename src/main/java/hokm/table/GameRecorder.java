@@ -60,8 +60,11 @@ public interface GameRecorder {
       };
 
   /**
-   * @param seed the game's seed, drawn when the session opens: server side only, never sent to a
-   *     client
+   * @param seed the 64-bit seed of a game started before deal secrets (a table restored from then);
+   *     ignored when {@code dealSecret} is set
+   * @param dealSecret the game's 256-bit deal secret, drawn when the session opens, or null for a
+   *     game dealt from {@code seed}: server side only, never sent to a client while the game is
+   *     played
    * @param joinCode the private table's code, or null
    */
   record OpenedSession(
@@ -69,6 +72,7 @@ public interface GameRecorder {
       UUID tableId,
       String roomId,
       long seed,
+      byte[] dealSecret,
       TableOptions options,
       String joinCode,
       Instant createdAt) {}
@@ -91,8 +95,8 @@ public interface GameRecorder {
    * One row of a game's record.
    *
    * @param sequence 1, 2, 3... per session, with no gaps
-   * @param type deal (the hand's seed and cards; the first also the first-hakem ceremony),
-   *     choose_trump, play_card, forfeit or stop
+   * @param type deal (the hand's cards, and for a game dealt from a seed the hand's seed; the first
+   *     also the first-hakem ceremony), choose_trump, play_card, forfeit or stop
    * @param seat the seat that moved, or -1 when the move is the table's
    * @param player the human who moved, or null for a bot or the table
    * @param data what the move was, JSON-ready

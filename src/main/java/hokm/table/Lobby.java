@@ -100,7 +100,7 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
             new TableMetrics(registry),
             this,
             clock,
-            Game::newSeed);
+            Game::newDealSecret);
     for (Phase phase : Phase.values()) {
       Gauge.builder("hokm.tables.active", this, lobby -> lobby.countTables(phase))
           .description("Tables with a game, by phase")

@@ -47,6 +47,113 @@ class GameplayTest {
     }
   }
 
+  /**
+   * Every game is dealt from its own 256-bit secret. While the game is played no frame to a seat or
+   * a spectator and no REST answer holds it (in hex or base64) or any seed; once it is over the
+   * replay shows it, and dealing from it gives the cards everybody saw.
+   */
+  @Test
+  void aGameIsDealtFromASecretThatNobodySeesUntilTheReplay() {
+    List<WsClient> clients = Players.guests(port, 4);
+    int[] seats = new int[4];
+    JsonNode created =
+        clients
+            .get(0)
+            .request(
+                Map.of("type", "create_table", "private", true, "targetPoints", 1, "kot", true));
+    seats[0] = Players.seatOf(created);
+    String code = created.path("code").asString();
+    // The spectator is there before the game starts, so it sees every public frame of it.
+    WsClient spectator = Players.guest(port);
+    assertThat(spectator.request(Map.of("type", "spectate", "code", code)).path("type").asString())
+        .isEqualTo("table_state");
+    for (int i = 1; i < 4; i++) {
+      seats[i] = Players.seatOf(clients.get(i).request(Map.of("type", "join_table", "code", code)));
+    }
+    String tableId = created.path("tableId").asString();
+    assertThat(journal.flush(java.time.Duration.ofSeconds(20))).isTrue();
+    java.util.UUID session =
+        jdbc.queryForObject(
+            "SELECT id FROM game_sessions WHERE room_id = ?", java.util.UUID.class, tableId + "#1");
+    hokm.testsupport.Http http = new hokm.testsupport.Http(port);
+    hokm.testsupport.Http.Response during =
+        http.get("/api/games/" + session + "/replay", clients.get(0).token());
+    assertThat(during.status()).isEqualTo(409);
+
+    Players.playUntilGameOver(clients, seats, new Random(5));
+    spectator.awaitType("game_over");
+    assertThat(journal.flush(java.time.Duration.ofSeconds(20))).isTrue();
+
+    Map<String, Object> row =
+        jdbc.queryForMap("SELECT seed, deal_secret FROM game_sessions WHERE id = ?", session);
+    assertThat(row.get("seed")).as("a game dealt from a secret has no seed").isNull();
+    byte[] secret = (byte[]) row.get("deal_secret");
+    assertThat(secret).hasSize(32);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM game_hands WHERE game_session_id = ? AND hand_seed IS NOT NULL",
+                Long.class,
+                session))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM game_moves WHERE game_session_id = ? AND move_type = 'deal'"
+                    + " AND move_data->'handSeed' IS NOT NULL",
+                Long.class,
+                session))
+        .isZero();
+
+    List<String> forms = secretForms(secret);
+    List<WsClient> everyone = new ArrayList<>(clients);
+    everyone.add(spectator);
+    for (WsClient client : everyone) {
+      for (JsonNode frame : client.received()) {
+        String text = frame.toString();
+        assertThat(text.toLowerCase()).doesNotContain("seed").doesNotContain("secret");
+        for (String form : forms) {
+          assertThat(text).doesNotContain(form);
+        }
+      }
+    }
+    for (String form : forms) {
+      assertThat(during.body()).doesNotContain(form);
+    }
+
+    // The face-up deal everybody saw is the one the secret gives.
+    JsonNode hakemChosen =
+        spectator.received().stream()
+            .filter(f -> f.path("type").asString().equals("hakem_chosen"))
+            .findFirst()
+            .orElseThrow();
+    GameEvent.HakemChosen ceremony = hokm.engine.Game.start(secret, new Rules(1, true)).ceremony();
+    assertThat(hakemChosen.path("hakem").asInt()).isEqualTo(ceremony.hakem());
+    List<Card> dealt = new ArrayList<>();
+    hakemChosen.path("dealt").forEach(node -> dealt.add(card(node)));
+    assertThat(dealt).isEqualTo(ceremony.dealt());
+
+    hokm.testsupport.Http.Response replay =
+        http.get("/api/games/" + session + "/replay", clients.get(1).token());
+    assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+    JsonNode body = replay.json();
+    assertThat(body.path("verified").asBoolean()).as(body.path("mismatches").toString()).isTrue();
+    assertThat(body.path("dealtFrom").asString()).isEqualTo("secret");
+    assertThat(body.path("dealSecret").asString())
+        .isEqualTo(java.util.HexFormat.of().formatHex(secret));
+    for (WsClient client : everyone) {
+      client.close();
+    }
+  }
+
+  /** The ways a secret could be written: hex in both cases, base64 with and without padding. */
+  private static List<String> secretForms(byte[] secret) {
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    return List.of(
+        hex.formatHex(secret),
+        hex.withUpperCase().formatHex(secret),
+        java.util.Base64.getEncoder().withoutPadding().encodeToString(secret),
+        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+  }
+
   /** The database holds exactly what the clients saw, and the replay reproduces it. */
   private void checkTheRecord(List<WsClient> clients, int[] seats, String tableId) {
     assertThat(journal.flush(java.time.Duration.ofSeconds(20))).isTrue();

@@ -38,6 +38,7 @@ class JournalWriterTest {
             table,
             table + "#1",
             42L,
+            null,
             new TableOptions(privateWithoutCode, 7, true, 30, true),
             null,
             Instant.now()));

@@ -85,6 +85,20 @@ class SchemaConstraintsTest {
   }
 
   @Test
+  void aGameIsDealtFromASecretOfExactly256BitsOrFromASeedNeverBoth() {
+    String insert =
+        "INSERT INTO game_sessions (room_id, session_key, seed, deal_secret) VALUES (?, ?, ?, ?)";
+    assertThat(sql.refusal(insert, "d1", "d1", null, new byte[32])).isEqualTo("ACCEPTED");
+    assertThat(sql.refusal(insert, "d2", "d2", 42L, null)).isEqualTo("ACCEPTED");
+    assertThat(sql.refusal(insert, "d3", "d3", 42L, new byte[32]))
+        .isEqualTo("game_sessions_seed_or_deal_secret");
+    assertThat(sql.refusal(insert, "d4", "d4", null, null))
+        .isEqualTo("game_sessions_seed_or_deal_secret");
+    assertThat(sql.refusal(insert, "d5", "d5", null, new byte[16]))
+        .isEqualTo("game_sessions_deal_secret_length");
+  }
+
+  @Test
   void gameSessions() {
     String insert =
         "INSERT INTO game_sessions (room_id, session_key, seed, status, target_points, end_reason,"

@@ -6,6 +6,7 @@ import hokm.engine.Game;
 import hokm.engine.Move;
 import hokm.engine.PlayedCard;
 import hokm.journal.internal.JournalWriter;
+import hokm.journal.internal.PostgresTableRecovery;
 import hokm.journal.internal.RedisTableStore;
 import hokm.platform.embedded.EmbeddedServices;
 import hokm.table.GameRecorder.RecordedMove;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,7 @@ class TableSurvivalTest {
   @Autowired JournalWriter journal;
   @Autowired StringRedisTemplate redis;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PostgresTableRecovery recovery;
 
   @Test
   void aTableInRedisRebuildsExactlyTheGameThePlayersSee() throws Exception {
@@ -52,7 +55,9 @@ class TableSurvivalTest {
     assertThat(snapshot.status()).isEqualTo("playing");
     assertThat(snapshot.seats().get(seat).player().username())
         .isEqualTo(state.path("seats").get(seat).path("username").asString());
-    Game game = Game.replay(snapshot.seed(), snapshot.options().rules(), engineMoves(snapshot));
+    assertThat(snapshot.dealSecret()).as("a fresh 256-bit deal secret").hasSize(32);
+    Game game = replay(snapshot);
+    assertThat(game.dealtFromSecret()).isTrue();
     assertThat(game.hand(seat)).isEqualTo(TestFrames.cards(state.path("cards")));
     List<String> table = new ArrayList<>();
     for (PlayedCard played : game.tableCards()) {
@@ -79,6 +84,58 @@ class TableSurvivalTest {
             Integer.class,
             snapshot.sessionId());
     assertThat(stored).isEqualTo(sequences);
+    Map<String, Object> session =
+        jdbc.queryForMap(
+            "SELECT seed, deal_secret FROM game_sessions WHERE id = ?", snapshot.sessionId());
+    assertThat(session.get("seed")).as("a game dealt from a secret has no seed").isNull();
+    assertThat((byte[]) session.get("deal_secret")).isEqualTo(snapshot.dealSecret());
+    player.close();
+  }
+
+  @Test
+  void aTableRebuiltFromPostgresqlIsDealtFromItsSecret() throws Exception {
+    WsClient player = TestFrames.guest(port);
+    JsonNode created =
+        player.request(Map.of("type", "create_table", "fillWithBots", true, "turnSeconds", 300));
+    UUID tableId = UUID.fromString(created.path("tableId").asString());
+    int seat = created.path("you").path("seat").asInt();
+    TestFrames.playUntilMyTurnWithCardsOnTheTable(player, seat, new Random(9));
+    JsonNode state = player.request(Map.of("type", "sync"));
+    TableSnapshot copy = snapshotOf(tableId);
+    assertThat(journal.flush(Duration.ofSeconds(10))).isTrue();
+
+    // A Redis copy behind PostgreSQL: the table resumes from PostgreSQL's record, same secret.
+    TableSnapshot behind =
+        new TableSnapshot(
+            copy.tableId(),
+            copy.code(),
+            copy.options(),
+            copy.quickMatch(),
+            copy.status(),
+            copy.sessionId(),
+            copy.gameNumber(),
+            copy.seed(),
+            copy.dealSecret(),
+            copy.seq(),
+            1,
+            copy.seats(),
+            copy.moves().subList(0, 1));
+    TableSnapshot ahead = recovery.ifAhead(behind);
+    assertThat(ahead).isNotNull();
+    assertThat(ahead.dealSecret()).isEqualTo(copy.dealSecret());
+    assertThat(replay(ahead).hand(seat)).isEqualTo(TestFrames.cards(state.path("cards")));
+
+    // No Redis copy at all: the game is rebuilt from PostgreSQL alone, its secret included.
+    TableSnapshot rebuilt =
+        recovery.activeTables(Set.of()).stream()
+            .filter(t -> t.sessionId().equals(copy.sessionId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(rebuilt.dealSecret()).isEqualTo(copy.dealSecret());
+    assertThat(rebuilt.seed()).isZero();
+    Game game = replay(rebuilt);
+    assertThat(game.hand(seat)).isEqualTo(TestFrames.cards(state.path("cards")));
+    assertThat(game.moves()).isEqualTo(replay(copy).moves());
     player.close();
   }
 
@@ -115,7 +172,8 @@ class TableSurvivalTest {
     }
     assertThat(snapshot).as("the table is back in Redis").isNotNull();
     JsonNode state = player.request(Map.of("type", "sync"));
-    Game game = Game.replay(snapshot.seed(), snapshot.options().rules(), engineMoves(snapshot));
+    assertThat(snapshot.dealSecret()).as("the rewritten copy keeps the secret").hasSize(32);
+    Game game = replay(snapshot);
     assertThat(game.hand(seat).size()).isLessThanOrEqualTo(13);
     assertThat(snapshot.moves().get(0).type()).isEqualTo("deal");
     for (int i = 0; i < snapshot.moves().size(); i++) {
@@ -192,7 +250,8 @@ class TableSurvivalTest {
     UUID tableId = UUID.fromString(created.path("tableId").asString());
     int seat = created.path("you").path("seat").asInt();
     TestFrames.playUntilGameOver(List.of(player), new int[] {seat}, new Random(11));
-    UUID firstSession = snapshotOf(tableId).sessionId();
+    TableSnapshot first = snapshotOf(tableId);
+    UUID firstSession = first.sessionId();
 
     player.request(Map.of("type", "rematch"));
     assertThat(player.awaitType("game_started").path("gameNumber").asInt()).isEqualTo(2);
@@ -201,6 +260,8 @@ class TableSurvivalTest {
     // The list holds the second game's records only, from its deal on: a restart resumes that game.
     TableSnapshot snapshot = snapshotOf(tableId);
     assertThat(snapshot.sessionId()).isNotEqualTo(firstSession);
+    // The first game's secret may be revealed by its replay: the second is dealt from its own.
+    assertThat(snapshot.dealSecret()).hasSize(32).isNotEqualTo(first.dealSecret());
     List<String> raw = redis.opsForList().range("hokm:table:" + tableId + ":moves", 0, -1);
     assertThat(raw).isNotEmpty();
     tools.jackson.databind.json.JsonMapper json =
@@ -211,7 +272,7 @@ class TableSurvivalTest {
       assertThat(move.sequence()).isEqualTo(i + 1);
     }
     assertThat(snapshot.moves().get(0).type()).isEqualTo("deal");
-    Game.replay(snapshot.seed(), snapshot.options().rules(), engineMoves(snapshot));
+    replay(snapshot);
     player.close();
   }
 
@@ -226,6 +287,13 @@ class TableSurvivalTest {
       Thread.sleep(100);
     }
     throw new AssertionError("table " + tableId + " is not in Redis");
+  }
+
+  /** The game a snapshot holds, dealt from its secret (or, for an old game, its seed). */
+  static Game replay(TableSnapshot snapshot) {
+    return snapshot.dealSecret() != null
+        ? Game.replay(snapshot.dealSecret(), snapshot.options().rules(), engineMoves(snapshot))
+        : Game.replay(snapshot.seed(), snapshot.options().rules(), engineMoves(snapshot));
   }
 
   static List<Move> engineMoves(TableSnapshot snapshot) {

@@ -41,6 +41,7 @@ class DatabaseRolesTest {
       assertThat(sql.refusal("SELECT password_hash FROM players")).isEqualTo(DENIED);
       assertThat(sql.refusal("SELECT username FROM players")).isEqualTo(DENIED);
       assertThat(sql.refusal("SELECT seed FROM game_sessions")).isEqualTo(DENIED);
+      assertThat(sql.refusal("SELECT deal_secret FROM game_sessions")).isEqualTo(DENIED);
       assertThat(sql.refusal("SELECT hand_seed FROM game_hands")).isEqualTo(DENIED);
       assertThat(sql.refusal("SELECT * FROM game_moves")).isEqualTo(DENIED);
       assertThat(sql.refusal("SELECT * FROM refresh_tokens")).isEqualTo(DENIED);
@@ -71,6 +72,7 @@ class DatabaseRolesTest {
           sql.value(
               "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'analytics'"
                   + " AND (column_name LIKE '%seed%' OR column_name LIKE '%password%'"
+                  + " OR column_name LIKE '%secret%'"
                   + " OR column_name IN ('deal', 'game_state', 'email', 'token_hash'))");
       assertThat(((Number) leaks).intValue()).isZero();
       Object views =

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Least privilege in practice: the running application's own connections cannot change the schema,
- * Flyway migrated as the owner, and the audit log is out of the read-only role's reach.
+ * Flyway migrated as the owner, and the audit log and deal secrets are out of the read-only role's
+ * reach.
  */
 @IntegrationTest
 class DatabaseAccessTest {
@@ -134,6 +135,37 @@ class DatabaseAccessTest {
       assertThat(sql.refusal("INSERT INTO audit_log (event, outcome) VALUES ('x', 'success')"))
           .isEqualTo(DENIED);
       assertThat(sql.refusal("UPDATE players SET rating = 0 WHERE false")).isEqualTo(DENIED);
+    }
+  }
+
+  /** A game's deal secret tells every hidden card: the application reads it, analysts never. */
+  @Test
+  void theReadOnlyRoleCannotReadDealSecrets() {
+    try (SqlSession sql = new SqlSession(TestBackends.superuser())) {
+      assertThat(
+              sql.value(
+                  "SELECT has_column_privilege('hokm_readonly', 'game_sessions', 'deal_secret',"
+                      + " 'SELECT')"))
+          .isEqualTo(false);
+      assertThat(
+              sql.value(
+                  "SELECT has_column_privilege('hokm_app', 'game_sessions', 'deal_secret',"
+                      + " 'SELECT, INSERT')"))
+          .isEqualTo(true);
+      assertThat(
+              sql.value(
+                  "SELECT count(*) FROM pg_views WHERE schemaname = 'analytics'"
+                      + " AND definition LIKE '%deal_secret%'"))
+          .as("no analytics view reads the secret")
+          .isEqualTo(0L);
+      sql.update("SET LOCAL ROLE hokm_readonly");
+      assertThat(sql.refusal("SELECT deal_secret FROM game_sessions")).isEqualTo(DENIED);
+      assertThat(sql.refusal("SELECT * FROM game_sessions")).isEqualTo(DENIED);
+      assertThat(sql.refusal("SELECT * FROM analytics.active_sessions LIMIT 1"))
+          .as("the views still work")
+          .isEqualTo("ACCEPTED");
+      assertThat(sql.refusal("SELECT * FROM analytics.game_statistics_summary LIMIT 1"))
+          .isEqualTo("ACCEPTED");
     }
   }
 }

@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,13 +202,16 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   @Override
   public void sessionOpened(OpenedSession session) {
     enqueue(
-        "INSERT INTO game_sessions (id, room_id, session_key, status, seed, target_points,"
-            + " kot_scoring, is_private, join_code, created_at, server_instance, turn_seconds)"
-            + " VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO game_sessions (id, room_id, session_key, status, seed, deal_secret,"
+            + " target_points, kot_scoring, is_private, join_code, created_at, server_instance,"
+            + " turn_seconds) VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (id) DO NOTHING",
         session.sessionId(),
         session.roomId(),
         session.tableId() + "/" + session.sessionId(),
-        session.seed(),
+        // A game has a secret or (started before secrets) a seed, never both.
+        session.dealSecret() == null ? session.seed() : null,
+        session.dealSecret(),
         session.options().targetPoints(),
         session.options().kot(),
         session.options().privateTable(),
@@ -438,6 +442,7 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
             table.tableId(),
             table.tableId() + "#" + table.gameNumber(),
             table.seed(),
+            table.dealSecret(),
             table.options(),
             table.code(),
             now));
@@ -763,6 +768,8 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
       kind = "b";
     } else if (arg instanceof String) {
       kind = "s";
+    } else if (arg instanceof byte[] bytes) {
+      return List.of("y", Base64.getEncoder().encodeToString(bytes));
     } else {
       throw new IllegalArgumentException("cannot spill a " + arg.getClass());
     }
@@ -782,6 +789,7 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
       case "l" -> Long.valueOf(value);
       case "h" -> Short.valueOf(value);
       case "b" -> Boolean.valueOf(value);
+      case "y" -> Base64.getDecoder().decode(value);
       default -> value;
     };
   }

@@ -5,6 +5,8 @@ import hokm.table.PlayerRef;
 import hokm.table.TableOptions;
 import hokm.table.TableProperties;
 import hokm.table.TableSnapshot;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rebuilds the games this instance was running from PostgreSQL, for when Redis lost them: the
- * session's seed and rules, its seats and its recorded moves.
+ * session's deal secret (or, for a game started before those, its seed) and rules, its seats and
+ * its recorded moves.
  */
 @Component
 public class PostgresTableRecovery {
@@ -42,11 +45,25 @@ public class PostgresTableRecovery {
       UUID id,
       String roomId,
       long seed,
+      byte[] dealSecret,
       int target,
       boolean kot,
       boolean isPrivate,
       String code,
       Integer turnSeconds) {}
+
+  private static Session session(ResultSet row, int n) throws SQLException {
+    return new Session(
+        row.getObject(1, UUID.class),
+        row.getString(2),
+        row.getLong(3),
+        row.getBytes(4),
+        row.getInt(5),
+        row.getBoolean(6),
+        row.getBoolean(7),
+        row.getString(8),
+        (Integer) row.getObject(9));
+  }
 
   /** Active games of this instance, except those already known (by session id). */
   public List<TableSnapshot> activeTables(Set<UUID> known) {
@@ -54,19 +71,10 @@ public class PostgresTableRecovery {
     try {
       List<Session> sessions =
           jdbc.query(
-              "SELECT id, room_id, seed, target_points, kot_scoring, is_private, join_code,"
-                  + " turn_seconds FROM game_sessions WHERE status = 'active'"
+              "SELECT id, room_id, seed, deal_secret, target_points, kot_scoring, is_private,"
+                  + " join_code, turn_seconds FROM game_sessions WHERE status = 'active'"
                   + " AND server_instance = ?",
-              (row, n) ->
-                  new Session(
-                      row.getObject(1, UUID.class),
-                      row.getString(2),
-                      row.getLong(3),
-                      row.getInt(4),
-                      row.getBoolean(5),
-                      row.getBoolean(6),
-                      row.getString(7),
-                      (Integer) row.getObject(8)),
+              PostgresTableRecovery::session,
               instance.value());
       for (Session session : sessions) {
         if (!known.contains(session.id())) {
@@ -95,18 +103,9 @@ public class PostgresTableRecovery {
       }
       List<Session> sessions =
           jdbc.query(
-              "SELECT id, room_id, seed, target_points, kot_scoring, is_private, join_code,"
-                  + " turn_seconds FROM game_sessions WHERE id = ?",
-              (row, n) ->
-                  new Session(
-                      row.getObject(1, UUID.class),
-                      row.getString(2),
-                      row.getLong(3),
-                      row.getInt(4),
-                      row.getBoolean(5),
-                      row.getBoolean(6),
-                      row.getString(7),
-                      (Integer) row.getObject(8)),
+              "SELECT id, room_id, seed, deal_secret, target_points, kot_scoring, is_private,"
+                  + " join_code, turn_seconds FROM game_sessions WHERE id = ?",
+              PostgresTableRecovery::session,
               copy.sessionId());
       if (sessions.isEmpty()) {
         return null;
@@ -126,6 +125,7 @@ public class PostgresTableRecovery {
           copy.sessionId(),
           copy.gameNumber(),
           copy.seed(),
+          copy.dealSecret(),
           copy.seq() + 1000,
           rebuilt.recordSequence(),
           copy.seats(),
@@ -187,6 +187,7 @@ public class PostgresTableRecovery {
         session.id(),
         room.length > 1 ? Integer.parseInt(room[1]) : 1,
         session.seed(),
+        session.dealSecret(),
         0,
         moves.isEmpty() ? 0 : moves.get(moves.size() - 1).sequence(),
         seats,

@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps every live table in Redis so a restarted server can resume it: a description (seats, seed,
- * status) and the session's record (every deal and move), which is also the copy of the journal
- * that survives the process. Guarded by the {@code redis} circuit breaker: while Redis is
- * unavailable tables carry on in memory, and their Redis copies are rewritten once it is back.
+ * Keeps every live table in Redis so a restarted server can resume it: a description (seats, deal
+ * secret or seed, status) and the session's record (every deal and move), which is also the copy of
+ * the journal that survives the process. Guarded by the {@code redis} circuit breaker: while Redis
+ * is unavailable tables carry on in memory, and their Redis copies are rewritten once it is back.
  *
  * <p>Keys (all with a 24-hour expiry renewed on every write, and deleted when the table closes and
  * the journal has written it):

@@ -73,6 +73,10 @@ public final class Table {
   private volatile Phase phase;
   private Game game;
   private UUID sessionId;
+
+  /** What this session's game is dealt from: its secret, or (restored from before) its seed. */
+  private byte[] dealSecret;
+
   private long seed;
   private int gameNumber;
   private int recordSequence;
@@ -108,9 +112,9 @@ public final class Table {
   }
 
   /**
-   * Rebuilds a table from its snapshot after a restart: the game is replayed from its seed and
-   * moves, every human is away (their seats wait for them for the reconnect grace), and the turn
-   * timer starts again.
+   * Rebuilds a table from its snapshot after a restart: the game is replayed from its deal secret
+   * (or, for a game started before those, its seed) and moves, every human is away (their seats
+   * wait for them for the reconnect grace), and the turn timer starts again.
    */
   public static Table restore(TableSnapshot snapshot, TableContext context) {
     Table table =
@@ -127,6 +131,7 @@ public final class Table {
   private void resume(TableSnapshot snapshot) {
     sessionId = snapshot.sessionId();
     seed = snapshot.seed();
+    dealSecret = snapshot.dealSecret();
     gameNumber = snapshot.gameNumber();
     recordSequence = snapshot.recordSequence();
     seq = snapshot.seq();
@@ -145,7 +150,10 @@ public final class Table {
       }
     }
     if (status != Status.WAITING) {
-      game = Game.replay(seed, options.rules(), moves);
+      game =
+          dealSecret != null
+              ? Game.replay(dealSecret, options.rules(), moves)
+              : Game.replay(seed, options.rules(), moves);
       phase = game.phase();
     }
     Duration grace = context.properties().reconnectGrace();
@@ -240,7 +248,9 @@ public final class Table {
   private void newSession() {
     gameNumber++;
     sessionId = UUID.randomUUID();
-    seed = context.seeds().getAsLong();
+    // Every game its own secret: the one revealed by a finished game's replay deals nothing else.
+    dealSecret = context.dealSecrets().get();
+    seed = 0L;
     recordSequence = 0;
     context
         .recorder()
@@ -250,6 +260,7 @@ public final class Table {
                 id,
                 id + "#" + gameNumber,
                 seed,
+                dealSecret,
                 options,
                 code,
                 context.clock().instant()));
@@ -627,7 +638,9 @@ public final class Table {
 
   private RecordedMove dealRecord(Game game, int sequence) {
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("handSeed", game.handSeed(game.handNumber()));
+    if (!game.dealtFromSecret()) {
+      data.put("handSeed", game.handSeed(game.handNumber()));
+    }
     data.put("hakem", game.hakem());
     List<Object> hands = new ArrayList<>();
     for (int s = 0; s < Seats.COUNT; s++) {
@@ -745,7 +758,7 @@ public final class Table {
     cancel(waitTimer);
     status = Status.PLAYING;
     rematchVotes.clear();
-    game = Game.start(seed, options.rules());
+    game = newGame();
     phase = game.phase();
     List<SeatRecord> records = new ArrayList<>();
     for (SeatState seat : seats) {
@@ -1191,6 +1204,7 @@ public final class Table {
         sessionId,
         gameNumber,
         seed,
+        dealSecret,
         seq,
         recordSequence,
         seatList,
@@ -1204,7 +1218,7 @@ public final class Table {
   public TableSnapshot fullSnapshot() {
     List<RecordedMove> records = new ArrayList<>();
     if (game != null) {
-      Game scratch = Game.start(seed, options.rules());
+      Game scratch = newGame();
       int sequence = 0;
       records.add(dealRecord(scratch, ++sequence));
       for (Move move : game.moves()) {
@@ -1219,6 +1233,15 @@ public final class Table {
       }
     }
     return describe(records);
+  }
+
+  /**
+   * This session's game at its start, dealt from its secret (or its seed, restored from before).
+   */
+  private Game newGame() {
+    return dealSecret != null
+        ? Game.start(dealSecret, options.rules())
+        : Game.start(seed, options.rules());
   }
 
   private SeatState seatOfMove(Move move) {

@@ -6,11 +6,11 @@ import hokm.table.TableProperties;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * What all tables share: settings, the mailbox pool, the timer thread, the recorder, metrics and
- * the lobby that hosts them.
+ * What all tables share: settings, the mailbox pool, the timer thread, the recorder, metrics, the
+ * lobby that hosts them and where each game's deal secret comes from.
  */
 public record TableContext(
     TableProperties properties,
@@ -21,7 +21,7 @@ public record TableContext(
     TableMetrics metrics,
     Host host,
     Clock clock,
-    LongSupplier seeds) {
+    Supplier<byte[]> dealSecrets) {
 
   /** What a table tells the lobby. */
   public interface Host {

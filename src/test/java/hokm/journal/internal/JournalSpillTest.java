@@ -77,6 +77,7 @@ class JournalSpillTest {
               table,
               table + "#1",
               7L,
+              null,
               new TableOptions(false, 7, true, 30, true),
               null,
               Instant.now()));
@@ -99,6 +100,20 @@ class JournalSpillTest {
         }
       }
 
+      // A session dealt from a secret, opened while writes go to Redis: the secret goes there too.
+      UUID secretSession = UUID.randomUUID();
+      byte[] secret = hokm.engine.Game.newDealSecret();
+      journal.sessionOpened(
+          new OpenedSession(
+              secretSession,
+              table,
+              table + "#2",
+              0L,
+              secret,
+              new TableOptions(false, 7, true, 30, true),
+              null,
+              Instant.now()));
+
       // The buffer holds 5 writes; the rest went to Redis, none was dropped.
       assertThat(redis.getObject().opsForList().size(spillKey)).isGreaterThan(50L);
       assertThat(metrics.counter("hokm.journal.dropped").count()).isZero();
@@ -117,6 +132,11 @@ class JournalSpillTest {
               session);
       assertThat(stored).hasSize(60).startsWith(1, 2, 3).endsWith(59, 60);
       assertThat(callbacks).as("what waited for the writes has run").hasValue(3);
+      Map<String, Object> secretRow =
+          jdbc.queryForMap(
+              "SELECT seed, deal_secret FROM game_sessions WHERE id = ?", secretSession);
+      assertThat(secretRow.get("seed")).isNull();
+      assertThat((byte[]) secretRow.get("deal_secret")).isEqualTo(secret);
       // The writer removes the last chunk from Redis just after committing it, then finds the list
       // empty and goes back to memory.
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
