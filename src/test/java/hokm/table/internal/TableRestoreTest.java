@@ -175,7 +175,9 @@ class TableRestoreTest {
             Duration.ofMillis(800),
             Duration.ofSeconds(20),
             Duration.ofSeconds(120),
-            1);
+            1,
+            50,
+            Duration.ofSeconds(2));
     return new TableContext(
         properties,
         Runnable::run,
