@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class SearchBenchmark {
-  @Param({"1000"})
+  @Param({"2000", "200"})
   public int playouts;
 
   private final List<SeatView> decisions = new ArrayList<>();
