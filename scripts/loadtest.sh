@@ -18,6 +18,8 @@
 #   HOKM_SERVER_JVM_OPTS="..." extra JVM options for the server (e.g. -XX:+UseZGC)
 #   HOKM_LOADTEST_ARGS="..."   extra generator options (see java -jar loadgen/target/hokm-loadgen.jar --help)
 #   HOKM_SERVER_EXTRA="..."    extra server arguments
+#   HOKM_LOADTEST_PORT=P       the server's port (default 18080); management P+1, PostgreSQL P+352,
+#       Redis P+353 (embedded topology)
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -42,10 +44,10 @@ mkdir -p "$STATE" "$OUT"
 # the benchmark (names a build does not know yet are ignored). Tokens outlive the run.
 # shellcheck source=lib/bench-limits.sh
 source "$ROOT/scripts/lib/bench-limits.sh"
-PORT=18080
-MGMT_PORT=18081
-PG_PORT=18432
-REDIS_PORT=18433
+PORT="${HOKM_LOADTEST_PORT:-18080}"
+MGMT_PORT=$((PORT + 1))
+PG_PORT=$((PORT + 352))
+REDIS_PORT=$((PORT + 353))
 SERVER_PID=""
 DB_ARGS=()
 

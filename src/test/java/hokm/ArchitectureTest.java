@@ -1,10 +1,12 @@
 package hokm;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import hokm.engine.Game;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
@@ -23,6 +25,28 @@ class ArchitectureTest {
         .onlyDependOnClassesThat()
         .resideInAnyPackage("hokm.engine..", "java..")
         .because("the rules are a pure core: no framework, no I/O")
+        .check(MAIN);
+  }
+
+  @Test
+  void botsCannotReachAGameOnlyTheirSeatsView() {
+    noClasses()
+        .that()
+        .resideInAPackage("hokm.engine")
+        .and()
+        .haveSimpleNameEndingWith("Bot")
+        .or()
+        .haveSimpleNameStartingWith("SearchBot")
+        .or()
+        .haveSimpleName("DealSampler")
+        .or()
+        .haveSimpleName("Playout")
+        .or()
+        .haveSimpleName("GameValue")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(Game.class)
+        .because("a bot decides from its seat's view, and a game holds every hand")
         .check(MAIN);
   }
 

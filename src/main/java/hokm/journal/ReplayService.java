@@ -50,7 +50,8 @@ public class ReplayService {
       Rules rules,
       String endReason,
       Integer winnerTeam,
-      String scores) {
+      String scores,
+      String botLevel) {
 
     Game start() {
       return dealSecret != null ? Game.start(dealSecret, rules) : Game.start(seed, rules);
@@ -63,7 +64,7 @@ public class ReplayService {
     List<Session> sessions =
         jdbc.query(
             "SELECT status, seed, deal_secret, target_points, kot_scoring, end_reason, winner_team,"
-                + " scores::text FROM game_sessions WHERE id = ?",
+                + " scores::text, bot_level FROM game_sessions WHERE id = ?",
             (row, n) ->
                 new Session(
                     row.getString(1),
@@ -72,7 +73,8 @@ public class ReplayService {
                     new Rules(row.getInt(4), row.getBoolean(5)),
                     row.getString(6),
                     (Integer) row.getObject(7),
-                    row.getString(8)),
+                    row.getString(8),
+                    row.getString(9)),
             gameId);
     if (sessions.isEmpty()) {
       return new Outcome(null, Refusal.NOT_FOUND);
@@ -100,6 +102,9 @@ public class ReplayService {
               seat.put("seat", row.getInt(1));
               seat.put("team", row.getInt(2));
               seat.put("bot", row.getBoolean(3));
+              if (row.getBoolean(3)) {
+                seat.put("botKind", row.getString(4));
+              }
               seat.put("username", row.getBoolean(3) ? "Bot" : row.getString(5));
               seat.put("left", row.getBoolean(6));
               return seat;
@@ -118,6 +123,7 @@ public class ReplayService {
         "rules",
         Map.of(
             "targetPoints", session.rules().targetPoints(), "kot", session.rules().kotScoring()));
+    replay.put("botLevel", session.botLevel());
     replay.put("seats", seats);
     // With the secret anyone can deal the game again (docs/security.md) and check the replay.
     replay.put("dealtFrom", session.dealSecret() != null ? "secret" : "seed");

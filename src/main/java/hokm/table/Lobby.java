@@ -4,6 +4,7 @@ import hokm.engine.Card;
 import hokm.engine.Game;
 import hokm.engine.Phase;
 import hokm.engine.Suit;
+import hokm.table.internal.BotMoves;
 import hokm.table.internal.Table;
 import hokm.table.internal.TableContext;
 import hokm.table.internal.TableMetrics;
@@ -58,15 +59,17 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
   private final Map<String, Table> watching = new ConcurrentHashMap<>();
 
   private final Object quickMatchLock = new Object();
-  private Table openQuickMatch;
-  private Table openQuickMatchWithBots;
+
+  /** The quick-match table being filled, per bot level and whether bots fill it at once. */
+  private final Map<String, Table> openQuickMatches = new java.util.HashMap<>();
 
   public Lobby(
       TableProperties properties,
       ObjectProvider<GameRecorder> recorders,
       ObjectProvider<TableStore> stores,
       ObjectProvider<Clock> clocks,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      BotMoves bots) {
     // Without a journal, games are played but not recorded.
     GameRecorder recorder = recorders.getIfAvailable(() -> GameRecorder.NONE);
     Clock clock = clocks.getIfAvailable(Clock::systemUTC);
@@ -100,7 +103,8 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
             new TableMetrics(registry),
             this,
             clock,
-            Game::newDealSecret);
+            Game::newDealSecret,
+            bots);
     for (Phase phase : Phase.values()) {
       Gauge.builder("hokm.tables.active", this, lobby -> lobby.countTables(phase))
           .description("Tables with a game, by phase")
@@ -175,12 +179,24 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
       Boolean kot,
       Integer turnSeconds,
       Boolean fillWithBots) {
+    return options(privateTable, targetPoints, kot, turnSeconds, fillWithBots, null);
+  }
+
+  /** The same, with the level of the table's bots ({@code normal} when null). */
+  public TableOptions options(
+      Boolean privateTable,
+      Integer targetPoints,
+      Boolean kot,
+      Integer turnSeconds,
+      Boolean fillWithBots,
+      BotLevel botLevel) {
     return new TableOptions(
         privateTable != null && privateTable,
         targetPoints != null ? targetPoints : hokm.engine.Rules.DEFAULT_TARGET,
         kot == null || kot,
         turnSeconds != null ? turnSeconds : properties.turnSeconds(),
-        fillWithBots != null && fillWithBots);
+        fillWithBots != null && fillWithBots,
+        botLevel);
   }
 
   public TableProperties properties() {
@@ -192,19 +208,26 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
 
   /** Seats the player at the quick-match table being filled, opening one when needed. */
   public void quickMatch(TableClient client, boolean fillWithBots, String replyTo) {
+    quickMatch(client, fillWithBots, BotLevel.NORMAL, replyTo);
+  }
+
+  /**
+   * Seats the player at the quick-match table being filled for that bot level (players who asked
+   * for the same level and the same {@code fillWithBots} play together), opening one when needed.
+   */
+  public void quickMatch(
+      TableClient client, boolean fillWithBots, BotLevel botLevel, String replyTo) {
     if (!reserveFreshSeat(client, replyTo)) {
       return;
     }
+    BotLevel level = botLevel == null ? BotLevel.NORMAL : botLevel;
+    String key = level.wireName() + (fillWithBots ? "+bots" : "");
     Table table;
     synchronized (quickMatchLock) {
-      Table open = fillWithBots ? openQuickMatchWithBots : openQuickMatch;
+      Table open = openQuickMatches.get(key);
       if (open == null || open.status() != Table.Status.WAITING) {
-        open = openTable(options(false, null, null, null, fillWithBots), true);
-        if (fillWithBots) {
-          openQuickMatchWithBots = open;
-        } else {
-          openQuickMatch = open;
-        }
+        open = openTable(options(false, null, null, null, fillWithBots, level), true);
+        openQuickMatches.put(key, open);
       }
       table = open;
     }
@@ -217,14 +240,9 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
               if (!chosen.seat(client, -1, replyTo, true)) {
                 seated.remove(client.player().id(), chosen);
                 synchronized (quickMatchLock) {
-                  if (openQuickMatch == chosen) {
-                    openQuickMatch = null;
-                  }
-                  if (openQuickMatchWithBots == chosen) {
-                    openQuickMatchWithBots = null;
-                  }
+                  openQuickMatches.values().remove(chosen);
                 }
-                quickMatch(client, fillWithBots, replyTo);
+                quickMatch(client, fillWithBots, level, replyTo);
               }
             });
   }
@@ -526,12 +544,7 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
     }
     watching.values().removeIf(t -> t == table);
     synchronized (quickMatchLock) {
-      if (openQuickMatch == table) {
-        openQuickMatch = null;
-      }
-      if (openQuickMatchWithBots == table) {
-        openQuickMatchWithBots = null;
-      }
+      openQuickMatches.values().remove(table);
     }
   }
 

@@ -10,9 +10,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Plays thousands of seeded games with random and heuristic bots, throws random wrong moves at
- * them, and checks every event against a referee written here from the rules, independently of the
- * engine.
+ * Plays thousands of seeded games with random, easy, heuristic and search bots, throws random wrong
+ * moves at them, and checks every event against a referee written here from the rules,
+ * independently of the engine.
  */
 class GameProperties {
 
@@ -21,7 +21,7 @@ class GameProperties {
       @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 13) int target,
       @ForAll boolean kotScoring,
-      @ForAll @IntRange(min = 0, max = 3) int botMix) {
+      @ForAll @IntRange(min = 0, max = 5) int botMix) {
     Rules rules = new Rules(target, kotScoring);
     Bot[] bots = botsFor(botMix, seed);
     Game game = Game.start(seed, rules);
@@ -81,10 +81,15 @@ class GameProperties {
   private static Bot[] botsFor(int mix, long seed) {
     Bot random = new RandomBot(seed);
     Bot heuristic = new HeuristicBot();
+    // A small budget: legality is what is checked here, not strength.
+    Bot search = new SearchBot(seed, 4, 0L);
+    Bot easy = new EasyBot();
     return switch (mix) {
       case 0 -> Simulation.bots(random, random);
       case 1 -> Simulation.bots(heuristic, random);
       case 2 -> Simulation.bots(random, heuristic);
+      case 3 -> Simulation.bots(search, easy);
+      case 4 -> Simulation.bots(easy, search);
       default -> Simulation.bots(heuristic, heuristic);
     };
   }

@@ -139,6 +139,9 @@ public final class LoadGen {
     System.out.println("[" + now() + "] " + text);
   }
 
+  /** Sockets a table has: four humans, or one with {@code --bots}. */
+  private int socketsPerTable = 4;
+
   private int run() throws Exception {
     Options.Think think = Options.Think.parse(options.string("think", "0"));
     Players.Run run =
@@ -146,7 +149,10 @@ public final class LoadGen {
             stats,
             think,
             options.integer("target-points", 7),
-            options.integer("turn-seconds", 300));
+            options.integer("turn-seconds", 300),
+            options.string("bots", null));
+    int humans = run.humans();
+    socketsPerTable = mode.equals("echo") ? 4 : humans;
     int ramp = options.integer("ramp", 5);
     int warmup = options.integer("warmup", 0);
     int duration = options.integer("duration", 30);
@@ -159,7 +165,7 @@ public final class LoadGen {
             + " tables="
             + tables
             + " sockets="
-            + tables * 4
+            + tables * humans
             + " think="
             + options.string("think", "0")
             + " ramp="
@@ -180,7 +186,7 @@ public final class LoadGen {
     List<String> tokens = new ArrayList<>();
     long setupStarted = System.nanoTime();
     if (mode.equals("game")) {
-      tokens = tokens(tables * 4, options.integer("guest-concurrency", 16));
+      tokens = tokens(tables * humans, options.integer("guest-concurrency", 16));
       log(
           String.format(
               "%d guests signed up in %.1f s",
@@ -209,8 +215,8 @@ public final class LoadGen {
         }
         Players.Table table = new Players.Table(t);
         Players.EchoGroup group = new Players.EchoGroup();
-        for (int i = 0; i < 4; i++) {
-          int n = t * 4 + i;
+        for (int i = 0; i < (mode.equals("echo") ? 4 : humans); i++) {
+          int n = t * (mode.equals("echo") ? 4 : humans) + i;
           InetSocketAddress local =
               sourceIps > 1 ? new InetSocketAddress("127.0.0." + (2 + n % sourceIps), 0) : null;
           Ws.Listener listener;
@@ -254,7 +260,7 @@ public final class LoadGen {
           lastFormed = formed;
           lastProgress = System.nanoTime();
         } else if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(15)
-            && stats.openSockets.get() < tables * 4) {
+            && stats.openSockets.get() < tables * (mode.equals("echo") ? 4 : humans)) {
           break;
         }
         TimeUnit.MILLISECONDS.sleep(100);
@@ -657,7 +663,7 @@ public final class LoadGen {
         "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     out.put("machine", machine);
     out.put("tables", tables);
-    out.put("sockets", tables * 4);
+    out.put("sockets", tables * socketsPerTable);
     out.put("setupSeconds", round(setupSeconds));
     out.put("rampSeconds", round(rampSeconds));
     out.put("windowSeconds", round(window));
@@ -894,7 +900,11 @@ public final class LoadGen {
     s.append(
         String.format(
             "%d tables, %d sockets, think %s, measured %.1f s (after %.1f s of ramp/forming)%n",
-            tables, tables * 4, options.string("think", "0"), window, out.get("rampSeconds")));
+            tables,
+            tables * socketsPerTable,
+            options.string("think", "0"),
+            window,
+            out.get("rampSeconds")));
     s.append(
         String.format(
             "%-22s %10s %9s %9s %9s %9s %9s%n", "", "count", "p50", "p90", "p99", "p99.9", "max"));

@@ -64,6 +64,8 @@ final class Options {
         --duration=S                  measured seconds after ramp and warm-up         [30]
         --target-points=N             points a game is played to (1..13)              [7]
         --turn-seconds=N              turn time of the tables (so no bot plays)       [300]
+        --bots=LEVEL                  tables of one human and three bots at LEVEL (easy,
+                                      normal, hard) instead of four humans         [none]
         --io-threads=N                generator network threads                       [1]
         --source-ips=N                spread sockets over 127.0.0.2..N+1 (loopback)   [1: no]
         --guest-concurrency=N         parallel guest sign-ups                         [16]

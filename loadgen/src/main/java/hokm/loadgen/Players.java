@@ -18,6 +18,9 @@ final class Players {
     final int targetPoints;
     final int turnSeconds;
 
+    /** The bots' level of tables of one human and three bots, or null for tables of four humans. */
+    final String botLevel;
+
     /** New moves are sent while this is true. */
     volatile boolean sending = true;
 
@@ -27,11 +30,17 @@ final class Players {
     /** Closes from now on are ours, not drops. */
     volatile boolean closing;
 
-    Run(Stats stats, Options.Think think, int targetPoints, int turnSeconds) {
+    Run(Stats stats, Options.Think think, int targetPoints, int turnSeconds, String botLevel) {
       this.stats = stats;
       this.think = think;
       this.targetPoints = targetPoints;
       this.turnSeconds = turnSeconds;
+      this.botLevel = botLevel;
+    }
+
+    /** Humans per table: four, or one with bots in the other seats. */
+    int humans() {
+      return botLevel == null ? 4 : 1;
     }
   }
 
@@ -44,7 +53,10 @@ final class Players {
     return end < 0 ? "" : text.substring(9, end);
   }
 
-  /** Four players at one table: the first creates a private table, the others join by code. */
+  /**
+   * The players of one table: the first creates a private table, the others join by code; with
+   * {@code --bots} the first is alone with three bots.
+   */
   static final class Table {
     final int number;
     final GamePlayer[] players = new GamePlayer[4];
@@ -57,23 +69,25 @@ final class Players {
     }
 
     synchronized void welcomed(Run run) {
-      if (++welcomed == 4) {
+      if (++welcomed == run.humans()) {
         players[0].send(
             "{\"type\":\"create_table\",\"id\":\"c\",\"private\":true,\"targetPoints\":"
                 + run.targetPoints
                 + ",\"kot\":true,\"turnSeconds\":"
                 + run.turnSeconds
-                + ",\"fillWithBots\":false}");
+                + (run.botLevel == null
+                    ? ",\"fillWithBots\":false}"
+                    : ",\"fillWithBots\":true,\"botLevel\":\"" + run.botLevel + "\"}"));
       }
     }
 
     synchronized void seated(GamePlayer player, String code) {
       if (player.index == 0) {
-        for (int i = 1; i < 4; i++) {
+        for (int i = 1; i < player.run.humans(); i++) {
           players[i].send("{\"type\":\"join_table\",\"id\":\"j\",\"code\":\"" + code + "\"}");
         }
       }
-      if (++seated == 4) {
+      if (++seated == players[0].run.humans()) {
         formed = true;
       }
     }

@@ -10,6 +10,7 @@ import hokm.gateway.GatewayProperties;
 import hokm.gateway.PlayerAuthenticator;
 import hokm.security.AuditLog;
 import hokm.security.Limits;
+import hokm.table.BotLevel;
 import hokm.table.ErrorCode;
 import hokm.table.Lobby;
 import hokm.table.Message;
@@ -517,7 +518,11 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
         connection.send(reply("pong", replyTo).put("time", clock.millis()));
       }
       case "quick_match" ->
-          lobby.quickMatch(connection, optionalBoolean(frame, "fillWithBots", replyTo), replyTo);
+          lobby.quickMatch(
+              connection,
+              optionalBoolean(frame, "fillWithBots", replyTo),
+              optionalBotLevel(frame, replyTo),
+              replyTo);
       case "create_table" -> {
         TableOptions options = tableOptions(frame, replyTo);
         allowTableCreation(connection, replyTo);
@@ -654,7 +659,22 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
             tableProperties.maxTurnSeconds(),
             replyTo);
     Boolean fill = optionalBooleanObject(frame, "fillWithBots", replyTo);
-    return lobby.options(privateTable, target, kot, turnSeconds, fill);
+    BotLevel botLevel = optionalBotLevel(frame, replyTo);
+    return lobby.options(privateTable, target, kot, turnSeconds, fill, botLevel);
+  }
+
+  /** {@code botLevel}: absent (the table's bots play at normal), or easy, normal or hard. */
+  private static BotLevel optionalBotLevel(JsonNode frame, String replyTo) {
+    JsonNode node = frame.get("botLevel");
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    BotLevel level = node.isString() ? BotLevel.fromWireName(node.stringValue()) : null;
+    if (level == null) {
+      throw new BadFrame(
+          ErrorCode.BAD_MESSAGE, "botLevel must be " + BotLevel.CHOICES + ".", replyTo);
+    }
+    return level;
   }
 
   private static boolean optionalBoolean(JsonNode frame, String field, String replyTo) {

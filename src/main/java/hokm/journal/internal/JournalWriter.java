@@ -204,7 +204,7 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     enqueue(
         "INSERT INTO game_sessions (id, room_id, session_key, status, seed, deal_secret,"
             + " target_points, kot_scoring, is_private, join_code, created_at, server_instance,"
-            + " turn_seconds) VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " turn_seconds, bot_level) VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (id) DO NOTHING",
         session.sessionId(),
         session.roomId(),
@@ -218,7 +218,8 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
         session.joinCode(),
         ts(session.createdAt()),
         instance,
-        session.options().turnSeconds());
+        session.options().turnSeconds(),
+        session.options().botLevel().wireName());
   }
 
   @Override

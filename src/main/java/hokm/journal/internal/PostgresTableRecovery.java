@@ -1,5 +1,6 @@
 package hokm.journal.internal;
 
+import hokm.table.BotLevel;
 import hokm.table.GameRecorder.RecordedMove;
 import hokm.table.PlayerRef;
 import hokm.table.TableOptions;
@@ -50,7 +51,8 @@ public class PostgresTableRecovery {
       boolean kot,
       boolean isPrivate,
       String code,
-      Integer turnSeconds) {}
+      Integer turnSeconds,
+      BotLevel botLevel) {}
 
   private static Session session(ResultSet row, int n) throws SQLException {
     return new Session(
@@ -62,7 +64,8 @@ public class PostgresTableRecovery {
         row.getBoolean(6),
         row.getBoolean(7),
         row.getString(8),
-        (Integer) row.getObject(9));
+        (Integer) row.getObject(9),
+        BotLevel.fromWireName(row.getString(10)));
   }
 
   /** Active games of this instance, except those already known (by session id). */
@@ -72,7 +75,7 @@ public class PostgresTableRecovery {
       List<Session> sessions =
           jdbc.query(
               "SELECT id, room_id, seed, deal_secret, target_points, kot_scoring, is_private,"
-                  + " join_code, turn_seconds FROM game_sessions WHERE status = 'active'"
+                  + " join_code, turn_seconds, bot_level FROM game_sessions WHERE status = 'active'"
                   + " AND server_instance = ?",
               PostgresTableRecovery::session,
               instance.value());
@@ -104,7 +107,7 @@ public class PostgresTableRecovery {
       List<Session> sessions =
           jdbc.query(
               "SELECT id, room_id, seed, deal_secret, target_points, kot_scoring, is_private,"
-                  + " join_code, turn_seconds FROM game_sessions WHERE id = ?",
+                  + " join_code, turn_seconds, bot_level FROM game_sessions WHERE id = ?",
               PostgresTableRecovery::session,
               copy.sessionId());
       if (sessions.isEmpty()) {
@@ -181,7 +184,13 @@ public class PostgresTableRecovery {
     return new TableSnapshot(
         UUID.fromString(room[0]),
         session.code(),
-        new TableOptions(session.isPrivate(), session.target(), session.kot(), turnSeconds, false),
+        new TableOptions(
+            session.isPrivate(),
+            session.target(),
+            session.kot(),
+            turnSeconds,
+            false,
+            session.botLevel()),
         false,
         "playing",
         session.id(),

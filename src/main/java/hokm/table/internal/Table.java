@@ -1,17 +1,16 @@
 package hokm.table.internal;
 
-import hokm.engine.Bot;
 import hokm.engine.Card;
 import hokm.engine.EndReason;
 import hokm.engine.Game;
 import hokm.engine.GameEvent;
-import hokm.engine.HeuristicBot;
 import hokm.engine.Move;
 import hokm.engine.Phase;
 import hokm.engine.PublicView;
 import hokm.engine.Rejection;
 import hokm.engine.Seats;
 import hokm.engine.Suit;
+import hokm.table.BotLevel;
 import hokm.table.ErrorCode;
 import hokm.table.GameRecorder.EndedGame;
 import hokm.table.GameRecorder.OpenedSession;
@@ -55,15 +54,12 @@ public final class Table {
     CLOSED
   }
 
-  private static final String BOT_KIND = "heuristic";
-
   private final UUID id;
   private final String code;
   private final TableOptions options;
   private final boolean quickMatch;
   private final TableContext context;
   private final Mailbox mailbox;
-  private final Bot bot = new HeuristicBot();
 
   private final SeatState[] seats = new SeatState[Seats.COUNT];
   private final Map<String, TableClient> spectators = new LinkedHashMap<>();
@@ -719,12 +715,40 @@ public final class Table {
       return;
     }
     int turn = game.turn();
-    SeatState seat = seats[turn];
-    Move move = bot.decide(game.viewFor(turn));
+    // A hard bot searches off this thread; its move comes back through the mailbox.
+    context
+        .bots()
+        .decide(
+            options.botLevel(),
+            botSeed(),
+            game.viewFor(turn),
+            move -> {
+              if (options.botLevel() == BotLevel.HARD) {
+                mailbox.execute(() -> botMoveReady(token, why, move));
+              } else {
+                botMoveReady(token, why, move);
+              }
+            });
+  }
+
+  /** A bot's decision for the turn of {@code token}, unless the turn has moved on meanwhile. */
+  private void botMoveReady(long token, String why, Move decided) {
+    if (token != turnToken || game == null || game.isOver() || status != Status.PLAYING) {
+      return;
+    }
+    Move move = decided;
+    if (move == null || game.check(move) != null) {
+      move = context.bots().decideNow(BotLevel.NORMAL, game.viewFor(game.turn()));
+    }
     if (why != null) {
       context.metrics().botTakeover(why);
     }
-    applyMove(move, seat, true, null);
+    applyMove(move, seats[game.turn()], true, null);
+  }
+
+  /** The search's seed for this session: its decisions are a function of it and the view. */
+  private long botSeed() {
+    return sessionId.getMostSignificantBits() ^ sessionId.getLeastSignificantBits();
   }
 
   private void fillWithBotsIfStillWaiting() {
@@ -914,6 +938,7 @@ public final class Table {
     state.put("targetPoints", options.targetPoints());
     state.put("kot", options.kot());
     state.put("turnSeconds", options.turnSeconds());
+    state.put("botLevel", options.botLevel().wireName());
     state.put("private", isPrivate());
     if (game != null && status != Status.WAITING) {
       PublicView view = game.publicView();
@@ -995,7 +1020,10 @@ public final class Table {
 
   private SeatRecord record(SeatState seat) {
     return new SeatRecord(
-        seat.index, seat.player, seat.bot ? BOT_KIND : null, seat.bot || seat.client != null);
+        seat.index,
+        seat.player,
+        seat.bot ? options.botLevel().botKind() : null,
+        seat.bot || seat.client != null);
   }
 
   // ---------------------------------------------------------------------------------------------

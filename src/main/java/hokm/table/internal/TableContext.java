@@ -1,5 +1,6 @@
 package hokm.table.internal;
 
+import hokm.table.BotProperties;
 import hokm.table.GameRecorder;
 import hokm.table.PlayerRef;
 import hokm.table.TableProperties;
@@ -10,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * What all tables share: settings, the mailbox pool, the timer thread, the recorder, metrics, the
- * lobby that hosts them and where each game's deal secret comes from.
+ * lobby that hosts them, where each game's deal secret comes from and the bots.
  */
 public record TableContext(
     TableProperties properties,
@@ -21,7 +22,35 @@ public record TableContext(
     TableMetrics metrics,
     Host host,
     Clock clock,
-    Supplier<byte[]> dealSecrets) {
+    Supplier<byte[]> dealSecrets,
+    BotMoves bots) {
+
+  /** A context whose bots search, when a table's level is hard, on the calling thread. */
+  public TableContext(
+      TableProperties properties,
+      Executor mailboxPool,
+      ScheduledExecutorService timers,
+      GameRecorder recorder,
+      hokm.table.TableStore store,
+      TableMetrics metrics,
+      Host host,
+      Clock clock,
+      Supplier<byte[]> dealSecrets) {
+    this(
+        properties,
+        mailboxPool,
+        timers,
+        recorder,
+        store,
+        metrics,
+        host,
+        clock,
+        dealSecrets,
+        new BotMoves(
+            new BotProperties(1, 0, 200, 200, java.time.Duration.ZERO),
+            null,
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+  }
 
   /** What a table tells the lobby. */
   public interface Host {
