@@ -3,4 +3,9 @@
  * spectators, quick match and private codes. Every action on a table runs on that table's mailbox,
  * one at a time.
  */
+@ApplicationModule(
+    displayName = "Table",
+    allowedDependencies = {"engine", "platform", "security"})
 package hokm.table;
+
+import org.springframework.modulith.ApplicationModule;
