@@ -279,8 +279,8 @@ render_pgbackrest_conf() {
 
 create_stanza() {
   # Before the first WAL segment completes, so that archive-push never fails for a missing stanza.
-  as_pg pgbackrest --config="$STATE/pgbackrest/pgbackrest.conf" --stanza=hokm --log-level-console=info \
-    stanza-create >"$(logfile primary).stanza" 2>&1 || die "pgbackrest stanza-create failed: $(tail -5 "$(logfile primary).stanza")"
+  (cd / && as_pg pgbackrest --config="$STATE/pgbackrest/pgbackrest.conf" --stanza=hokm --log-level-console=info \
+    stanza-create) >"$(logfile primary).stanza" 2>&1 || die "pgbackrest stanza-create failed: $(tail -5 "$(logfile primary).stanza")"
 }
 
 start_pg() {
