@@ -11,8 +11,8 @@
 #   scripts/restore.sh --latest DATADIR [--copy | --delta]
 #       point-in-time recovery with pgBackRest: the newest base backup that ended before TIME (e.g.
 #       '2026-01-01 12:00:00+00'; --latest: all archived WAL) is restored into DATADIR, with
-#       recovery settings that fetch the archived WAL (restore_command = pgbackrest archive-get,
-#       checked against its checksum), replay it up to TIME and then promote. Nothing is started:
+#       recovery settings that fetch the archived WAL (restore_command = pgbackrest archive-get),
+#       replay it up to TIME and then promote. Nothing is started:
 #       start PostgreSQL on DATADIR and it recovers by itself (docs/operations.md,
 #       "Point-in-time recovery"). DATADIR must be empty or absent, unless
 #         --delta  DATADIR is the stopped primary's own data directory, which is overwritten where it
