@@ -2,11 +2,13 @@ package hokm.gateway;
 
 import hokm.accounts.TokensRevoked;
 import hokm.gateway.internal.GameSocketHandler;
+import hokm.protocol.CommandDecoder;
 import hokm.security.AuditLog;
 import hokm.security.Limits;
 import hokm.table.Lobby;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +59,9 @@ public class GatewayConfiguration implements WebSocketConfigurer {
       GatewayProperties properties,
       MeterRegistry registry,
       Limits limits,
-      AuditLog audit) {
+      AuditLog audit,
+      JsonMapper json,
+      Validator validator) {
     this.properties = properties;
     this.handler =
         new GameSocketHandler(
@@ -65,7 +69,8 @@ public class GatewayConfiguration implements WebSocketConfigurer {
             authenticator,
             recorders.getIfAvailable(() -> ConnectionRecorder.NONE),
             properties,
-            JsonMapper.builder().build(),
+            json,
+            new CommandDecoder(validator),
             clocks.getIfAvailable(Clock::systemUTC),
             limits,
             audit,

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
     displayName = "Gateway",
-    allowedDependencies = {"accounts", "engine", "security", "table"})
+    allowedDependencies = {"accounts", "engine", "protocol", "security", "table"})
 package hokm.gateway;
 
 import org.springframework.modulith.ApplicationModule;

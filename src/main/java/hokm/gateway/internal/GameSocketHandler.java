@@ -2,12 +2,13 @@ package hokm.gateway.internal;
 
 import hokm.engine.Card;
 import hokm.engine.Rank;
-import hokm.engine.Rules;
 import hokm.engine.Suit;
 import hokm.gateway.CloseCodes;
 import hokm.gateway.ConnectionRecorder;
 import hokm.gateway.GatewayProperties;
 import hokm.gateway.PlayerAuthenticator;
+import hokm.protocol.ClientCommand;
+import hokm.protocol.CommandDecoder;
 import hokm.security.AuditLog;
 import hokm.security.Limits;
 import hokm.table.BotLevel;
@@ -57,9 +58,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GameSocketHandler extends AbstractWebSocketHandler {
   public static final int PROTOCOL_VERSION = 1;
   private static final Logger log = LoggerFactory.getLogger(GameSocketHandler.class);
-  private static final int MAX_ID_LENGTH = 64;
-  private static final int MAX_TOKEN_LENGTH = 4096;
-  private static final int MAX_CODE_LENGTH = 32;
   private static final String IP_ATTRIBUTE = "hokm.clientIp";
 
   private final Lobby lobby;
@@ -68,6 +66,7 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   private final GatewayProperties properties;
   private final TableProperties tableProperties;
   private final JsonMapper json;
+  private final CommandDecoder decoder;
   private final Clock clock;
   private final ExecutorService senders;
   private final ScheduledExecutorService timers;
@@ -87,6 +86,7 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
       ConnectionRecorder recorder,
       GatewayProperties properties,
       JsonMapper json,
+      CommandDecoder decoder,
       Clock clock,
       Limits limits,
       AuditLog audit,
@@ -100,6 +100,7 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
     this.properties = properties;
     this.tableProperties = lobby.properties();
     this.json = json;
+    this.decoder = decoder;
     this.clock = clock;
     AtomicInteger number = new AtomicInteger();
     this.senders =
@@ -482,91 +483,90 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   }
 
   private void handle(Connection connection, JsonNode frame) {
-    if (!frame.isObject()) {
-      throw new BadFrame(ErrorCode.BAD_MESSAGE, "A frame is a JSON object with a type.", null);
+    CommandDecoder.Decoded envelope = decoder.envelope(frame);
+    if (envelope instanceof CommandDecoder.Invalid invalid) {
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, invalid.message(), invalid.replyTo());
     }
-    JsonNode idNode = frame.get("id");
-    String replyTo = null;
-    if (idNode != null && !idNode.isNull()) {
-      if (!idNode.isString() || idNode.stringValue().length() > MAX_ID_LENGTH) {
+    CommandDecoder.Envelope known = (CommandDecoder.Envelope) envelope;
+    String replyTo = known.replyTo();
+    if (!known.type().equals("hello")) {
+      if (!connection.isAuthenticated()) {
+        throw new BadFrame(ErrorCode.UNAUTHENTICATED, "Send hello with your token first.", replyTo);
+      }
+      if (connection.tokenExpired(clock.instant())) {
         throw new BadFrame(
-            ErrorCode.BAD_MESSAGE, "id must be a string of at most 64 characters.", null);
+            ErrorCode.UNAUTHENTICATED,
+            "Your token has expired: send hello with a fresh one.",
+            replyTo);
       }
-      replyTo = idNode.stringValue();
     }
-    JsonNode typeNode = frame.get("type");
-    if (typeNode == null || !typeNode.isString()) {
-      throw new BadFrame(ErrorCode.BAD_MESSAGE, "type is required and must be a string.", replyTo);
-    }
-    String type = typeNode.stringValue();
-    if (type.equals("hello")) {
-      hello(connection, frame, replyTo);
-      return;
-    }
-    if (!connection.isAuthenticated()) {
-      throw new BadFrame(ErrorCode.UNAUTHENTICATED, "Send hello with your token first.", replyTo);
-    }
-    if (connection.tokenExpired(clock.instant())) {
+    CommandDecoder.Decoded decoded = decoder.command(frame, replyTo);
+    if (decoded instanceof CommandDecoder.UnknownType) {
       throw new BadFrame(
-          ErrorCode.UNAUTHENTICATED,
-          "Your token has expired: send hello with a fresh one.",
-          replyTo);
+          ErrorCode.UNKNOWN_TYPE, "Unknown message type; see the protocol.", replyTo);
     }
-    switch (type) {
-      case "ping" -> {
-        recorder.ping(connection.connectionId(), clock.instant());
-        connection.send(reply("pong", replyTo).put("time", clock.millis()));
-      }
-      case "quick_match" ->
-          lobby.quickMatch(
-              connection,
-              optionalBoolean(frame, "fillWithBots", replyTo),
-              optionalBotLevel(frame, replyTo),
-              replyTo);
-      case "create_table" -> {
-        TableOptions options = tableOptions(frame, replyTo);
-        allowTableCreation(connection, replyTo);
-        lobby.createTable(connection, options, replyTo);
-      }
-      case "join_table" -> {
-        String code = optionalCode(frame, replyTo);
-        UUID tableId = optionalTableId(frame, replyTo);
-        if (code == null && tableId == null) {
-          throw new BadFrame(ErrorCode.BAD_MESSAGE, "join_table needs code or tableId.", replyTo);
-        }
-        Integer seat = optionalInt(frame, "seat", 0, 3, replyTo);
-        lobby.join(connection, tableId, code, seat == null ? -1 : seat, replyTo);
-      }
-      case "spectate" -> {
-        String code = optionalCode(frame, replyTo);
-        UUID tableId = optionalTableId(frame, replyTo);
-        if (code == null && tableId == null) {
-          throw new BadFrame(ErrorCode.BAD_MESSAGE, "spectate needs tableId or code.", replyTo);
-        }
-        lobby.spectate(connection, tableId, code, replyTo);
-      }
-      case "leave_table" -> lobby.leave(connection, replyTo);
-      case "choose_trump" ->
-          lobby.chooseTrump(connection, suit(frame.get("suit"), replyTo), replyTo);
-      case "play_card" -> lobby.playCard(connection, card(frame.get("card"), replyTo), replyTo);
-      case "sync" -> lobby.sync(connection, replyTo);
-      case "rematch" -> lobby.rematch(connection, replyTo);
-      default ->
-          throw new BadFrame(
-              ErrorCode.UNKNOWN_TYPE, "Unknown message type; see the protocol.", replyTo);
+    if (decoded instanceof CommandDecoder.Invalid invalid) {
+      // The range of turnSeconds is this server's setting, which the protocol's types do not know.
+      String message =
+          "turnSeconds".equals(invalid.field()) ? turnSecondsRange() : invalid.message();
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, message, replyTo);
+    }
+    dispatch(connection, ((CommandDecoder.Valid) decoded).command(), replyTo);
+  }
+
+  private void dispatch(Connection connection, ClientCommand command, String replyTo) {
+    if (command instanceof ClientCommand.Hello hello) {
+      hello(connection, hello.token(), replyTo);
+    } else if (command instanceof ClientCommand.Ping) {
+      recorder.ping(connection.connectionId(), clock.instant());
+      connection.send(reply("pong", replyTo).put("time", clock.millis()));
+    } else if (command instanceof ClientCommand.QuickMatch quick) {
+      lobby.quickMatch(
+          connection,
+          Boolean.TRUE.equals(quick.fillWithBots()),
+          BotLevel.fromWireName(quick.botLevel()),
+          replyTo);
+    } else if (command instanceof ClientCommand.CreateTable create) {
+      TableOptions options = tableOptions(create, replyTo);
+      allowTableCreation(connection, replyTo);
+      lobby.createTable(connection, options, replyTo);
+    } else if (command instanceof ClientCommand.JoinTable join) {
+      lobby.join(
+          connection,
+          join.tableUuid(),
+          join.code(),
+          join.seat() == null ? -1 : join.seat(),
+          replyTo);
+    } else if (command instanceof ClientCommand.Spectate spectate) {
+      lobby.spectate(connection, spectate.tableUuid(), spectate.code(), replyTo);
+    } else if (command instanceof ClientCommand.LeaveTable) {
+      lobby.leave(connection, replyTo);
+    } else if (command instanceof ClientCommand.ChooseTrump trump) {
+      lobby.chooseTrump(connection, Suit.fromWireName(trump.suit()), replyTo);
+    } else if (command instanceof ClientCommand.PlayCard play) {
+      lobby.playCard(
+          connection,
+          Card.of(Suit.fromWireName(play.card().suit()), Rank.fromSymbol(play.card().rank())),
+          replyTo);
+    } else if (command instanceof ClientCommand.Sync) {
+      lobby.sync(connection, replyTo);
+    } else if (command instanceof ClientCommand.Rematch) {
+      lobby.rematch(connection, replyTo);
+    } else {
+      throw new IllegalStateException("no handler for " + command);
     }
   }
 
-  private void hello(Connection connection, JsonNode frame, String replyTo) {
-    JsonNode tokenNode = frame.get("token");
-    if (tokenNode == null
-        || !tokenNode.isString()
-        || tokenNode.stringValue().isEmpty()
-        || tokenNode.stringValue().length() > MAX_TOKEN_LENGTH) {
-      throw new BadFrame(ErrorCode.BAD_MESSAGE, "hello needs a token (a string).", replyTo);
-    }
-    Optional<PlayerAuthenticator.Authenticated> authenticated =
-        authenticator.authenticate(tokenNode.stringValue());
+  private String turnSecondsRange() {
+    return "turnSeconds must be a whole number from "
+        + tableProperties.minTurnSeconds()
+        + " to "
+        + tableProperties.maxTurnSeconds()
+        + ".";
+  }
+
+  private void hello(Connection connection, String token, String replyTo) {
+    Optional<PlayerAuthenticator.Authenticated> authenticated = authenticator.authenticate(token);
     if (authenticated.isEmpty()) {
       throw new BadFrame(
           ErrorCode.UNAUTHENTICATED, "The token is invalid, expired or revoked.", replyTo);
@@ -646,124 +646,20 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
     }
   }
 
-  private TableOptions tableOptions(JsonNode frame, String replyTo) {
-    Boolean privateTable = optionalBooleanObject(frame, "private", replyTo);
-    Integer target =
-        optionalInt(frame, "targetPoints", Rules.MIN_TARGET, Rules.MAX_TARGET, replyTo);
-    Boolean kot = optionalBooleanObject(frame, "kot", replyTo);
-    Integer turnSeconds =
-        optionalInt(
-            frame,
-            "turnSeconds",
-            tableProperties.minTurnSeconds(),
-            tableProperties.maxTurnSeconds(),
-            replyTo);
-    Boolean fill = optionalBooleanObject(frame, "fillWithBots", replyTo);
-    BotLevel botLevel = optionalBotLevel(frame, replyTo);
-    return lobby.options(privateTable, target, kot, turnSeconds, fill, botLevel);
-  }
-
-  /** {@code botLevel}: absent (the table's bots play at normal), or easy, normal or hard. */
-  private static BotLevel optionalBotLevel(JsonNode frame, String replyTo) {
-    JsonNode node = frame.get("botLevel");
-    if (node == null || node.isNull()) {
-      return null;
+  private TableOptions tableOptions(ClientCommand.CreateTable create, String replyTo) {
+    Integer turnSeconds = create.turnSeconds();
+    if (turnSeconds != null
+        && (turnSeconds < tableProperties.minTurnSeconds()
+            || turnSeconds > tableProperties.maxTurnSeconds())) {
+      throw new BadFrame(ErrorCode.BAD_MESSAGE, turnSecondsRange(), replyTo);
     }
-    BotLevel level = node.isString() ? BotLevel.fromWireName(node.stringValue()) : null;
-    if (level == null) {
-      throw new BadFrame(
-          ErrorCode.BAD_MESSAGE, "botLevel must be " + BotLevel.CHOICES + ".", replyTo);
-    }
-    return level;
-  }
-
-  private static boolean optionalBoolean(JsonNode frame, String field, String replyTo) {
-    Boolean value = optionalBooleanObject(frame, field, replyTo);
-    return value != null && value;
-  }
-
-  private static Boolean optionalBooleanObject(JsonNode frame, String field, String replyTo) {
-    JsonNode node = frame.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isBoolean()) {
-      throw new BadFrame(ErrorCode.BAD_MESSAGE, field + " must be true or false.", replyTo);
-    }
-    return node.booleanValue();
-  }
-
-  private static Integer optionalInt(
-      JsonNode frame, String field, int min, int max, String replyTo) {
-    JsonNode node = frame.get(field);
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isIntegralNumber()
-        || !node.canConvertToInt()
-        || node.intValue() < min
-        || node.intValue() > max) {
-      throw new BadFrame(
-          ErrorCode.BAD_MESSAGE,
-          field + " must be a whole number from " + min + " to " + max + ".",
-          replyTo);
-    }
-    return node.intValue();
-  }
-
-  private static String optionalCode(JsonNode frame, String replyTo) {
-    JsonNode node = frame.get("code");
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isString()
-        || node.stringValue().isEmpty()
-        || node.stringValue().length() > MAX_CODE_LENGTH
-        || !node.stringValue().chars().allMatch(Character::isLetterOrDigit)) {
-      throw new BadFrame(ErrorCode.BAD_MESSAGE, "code must be letters and digits.", replyTo);
-    }
-    return node.stringValue();
-  }
-
-  private static UUID optionalTableId(JsonNode frame, String replyTo) {
-    JsonNode node = frame.get("tableId");
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isString() || node.stringValue().length() != 36) {
-      throw new BadFrame(ErrorCode.BAD_MESSAGE, "tableId must be a table's id.", replyTo);
-    }
-    try {
-      return UUID.fromString(node.stringValue());
-    } catch (IllegalArgumentException e) {
-      throw new BadFrame(ErrorCode.BAD_MESSAGE, "tableId must be a table's id.", replyTo);
-    }
-  }
-
-  private static Suit suit(JsonNode node, String replyTo) {
-    Suit suit = node != null && node.isString() ? Suit.fromWireName(node.stringValue()) : null;
-    if (suit == null) {
-      throw new BadFrame(
-          ErrorCode.BAD_MESSAGE, "suit must be one of spades, hearts, diamonds, clubs.", replyTo);
-    }
-    return suit;
-  }
-
-  private static Card card(JsonNode node, String replyTo) {
-    if (node == null || !node.isObject()) {
-      throw new BadFrame(
-          ErrorCode.BAD_MESSAGE,
-          "card must be an object like {\"suit\":\"hearts\",\"rank\":\"A\"}.",
-          replyTo);
-    }
-    Suit suit = suit(node.get("suit"), replyTo);
-    JsonNode rankNode = node.get("rank");
-    Rank rank =
-        rankNode != null && rankNode.isString() ? Rank.fromSymbol(rankNode.stringValue()) : null;
-    if (rank == null) {
-      throw new BadFrame(ErrorCode.BAD_MESSAGE, "rank must be one of 2..10, J, Q, K, A.", replyTo);
-    }
-    return Card.of(suit, rank);
+    return lobby.options(
+        create.privateTable(),
+        create.targetPoints(),
+        create.kot(),
+        turnSeconds,
+        create.fillWithBots(),
+        BotLevel.fromWireName(create.botLevel()));
   }
 
   private static Message reply(String type, String replyTo) {
