@@ -819,7 +819,8 @@ public final class Table {
             new StartedGame(sessionId, options.rules(), records, context.clock().instant()));
     recordDeal();
     recordLiveState();
-    broadcast(event("game_started").put("gameNumber", gameNumber));
+    broadcast(
+        event("game_started").put("gameNumber", gameNumber).put("gameId", sessionId.toString()));
     publish(game.openingEvents());
     scheduleTurn();
   }
@@ -977,6 +978,7 @@ public final class Table {
     state.put("private", isPrivate());
     if (game != null && status != Status.WAITING) {
       PublicView view = game.publicView();
+      state.put("gameId", sessionId.toString());
       state.put("handNumber", view.hand());
       state.put("hakem", view.hakem());
       state.put("trump", view.trump() == null ? null : view.trump().wireName());
@@ -1177,6 +1179,7 @@ public final class Table {
     GameEvent.GameOver over = (GameEvent.GameOver) event;
     phase = Phase.GAME_OVER;
     return event("game_over")
+        .put("gameId", sessionId.toString())
         .put("winnerTeam", over.winnerTeam())
         .put("scores", Wire.teams(over.scores()))
         .put("reason", over.reason().name().toLowerCase());
