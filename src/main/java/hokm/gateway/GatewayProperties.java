@@ -29,9 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     origins get HTTP 403. Clients that send no Origin (not browsers) are not affected
  * @param sweepInterval how often idle sockets and expired tokens are looked for
  * @param sendTimeout how long one write to a socket may block before the socket is given up
- * @param pingInterval how often the server sends a WebSocket ping to each authenticated socket
- *     (browsers answer with a pong by themselves); a pong is recorded as the connection's last
- *     ping, at most once per half interval. Zero sends none
+ * @param pingInterval how often the server sends a WebSocket ping to each authenticated socket (the
+ *     first at the sweep after hello; browsers answer with a pong by themselves); a pong is
+ *     recorded as the connection's last ping, at most once per half interval. Zero sends none
  */
 @ConfigurationProperties("hokm.gateway")
 public record GatewayProperties(

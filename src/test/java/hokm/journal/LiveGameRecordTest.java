@@ -300,21 +300,4 @@ class LiveGameRecordTest {
         .isEqualTo(username(back));
     back.close();
   }
-
-  @Test
-  void aPongMovesTheConnectionsLastPing() {
-    WsClient client = TestFrames.guest(port);
-    UUID playerId = playerId(client);
-    Supplier<List<Map<String, Object>>> rows =
-        () ->
-            jdbc.queryForList(
-                "SELECT last_ping FROM websocket_connections WHERE player_id = ? AND is_active",
-                playerId);
-    List<Map<String, Object>> before = awaitRecorded(rows, r -> r.size() == 1);
-    assertThat(before.get(0).get("last_ping")).as("no ping of any kind yet").isNull();
-
-    client.sendPong();
-    awaitRecorded(rows, r -> r.size() == 1 && r.get(0).get("last_ping") != null);
-    client.close();
-  }
 }

@@ -77,11 +77,6 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
   }
 
-  /** A WebSocket pong the server did not ask for (the client answers the server's pings itself). */
-  public synchronized void sendPong() {
-    socket.sendPong(ByteBuffer.allocate(0)).join();
-  }
-
   /** Waits for the next frame that matches; frames before it are skipped (and kept in received). */
   public JsonNode await(Predicate<JsonNode> wanted, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -41,7 +41,8 @@ public final class Connection implements TableClient {
   private final Executor closer;
 
   private volatile long lastFrameNanos = System.nanoTime();
-  private volatile long lastPingSentNanos = lastFrameNanos;
+  private volatile boolean pinged;
+  private volatile long lastPingSentNanos;
 
   /** A WebSocket ping waits to be written by the sender pool. */
   private volatile boolean pingDue;
@@ -125,8 +126,9 @@ public final class Connection implements TableClient {
     return lastFrameNanos;
   }
 
-  long lastPingSentNanos() {
-    return lastPingSentNanos;
+  /** Whether a ping is due: never sent yet, or the last one {@code intervalNanos} ago. */
+  boolean pingDue(long nanos, long intervalNanos) {
+    return !pinged || nanos - lastPingSentNanos >= intervalNanos;
   }
 
   /**
@@ -138,6 +140,7 @@ public final class Connection implements TableClient {
       return;
     }
     lastPingSentNanos = nanos;
+    pinged = true;
     pingDue = true;
     if (flushing.compareAndSet(false, true)) {
       senders.execute(flush);

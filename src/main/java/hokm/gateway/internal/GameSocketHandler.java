@@ -209,9 +209,8 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
           connection.close(CloseCodes.TOKEN_EXPIRED);
           continue;
         }
-        if (pingEvery > 0
-            && connection.isAuthenticated()
-            && nanos - connection.lastPingSentNanos() >= pingEvery) {
+        // The first ping soon after hello, so a connection's last ping is known from the start.
+        if (pingEvery > 0 && connection.isAuthenticated() && connection.pingDue(nanos, pingEvery)) {
           connection.ping(nanos);
         }
       }
