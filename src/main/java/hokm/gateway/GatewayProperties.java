@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     origins get HTTP 403. Clients that send no Origin (not browsers) are not affected
  * @param sweepInterval how often idle sockets and expired tokens are looked for
  * @param sendTimeout how long one write to a socket may block before the socket is given up
+ * @param pingInterval how often the server sends a WebSocket ping to each authenticated socket (the
+ *     first at the sweep after hello; browsers answer with a pong by themselves); a pong is
+ *     recorded as the connection's last ping, at most once per half interval. Zero sends none
  */
 @ConfigurationProperties("hokm.gateway")
 public record GatewayProperties(
@@ -46,4 +49,5 @@ public record GatewayProperties(
     @DefaultValue("5") int tablesPerMinute,
     @DefaultValue("*") List<String> allowedOrigins,
     @DefaultValue("1s") Duration sweepInterval,
-    @DefaultValue("5s") Duration sendTimeout) {}
+    @DefaultValue("5s") Duration sendTimeout,
+    @DefaultValue("30s") Duration pingInterval) {}

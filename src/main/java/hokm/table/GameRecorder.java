@@ -34,6 +34,12 @@ public interface GameRecorder {
   /** A seat's occupant or connection changed. */
   void seatChanged(UUID sessionId, SeatRecord seat);
 
+  /**
+   * The public state of a game in progress changed (a trick, the trump, a new hand, a seat). Only
+   * the latest state of a session matters: a recorder may skip the ones it has not written yet.
+   */
+  void liveState(LiveState state);
+
   /** The game ended (or the waiting table closed without a game: reason ABANDONED). */
   void gameEnded(EndedGame game);
 
@@ -54,6 +60,9 @@ public interface GameRecorder {
 
         @Override
         public void seatChanged(UUID sessionId, SeatRecord seat) {}
+
+        @Override
+        public void liveState(LiveState state) {}
 
         @Override
         public void gameEnded(EndedGame game) {}
@@ -150,6 +159,12 @@ public interface GameRecorder {
       }
     }
   }
+
+  /**
+   * @param scores points per team so far
+   * @param state what anyone at the table may see of the game, JSON-ready: never a hidden card
+   */
+  record LiveState(UUID sessionId, TeamCounts scores, Map<String, Object> state) {}
 
   /**
    * @param winnerTeam 1 or 2, or 0 when nobody won

@@ -2,9 +2,15 @@ package hokm.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hokm.engine.EndReason;
+import hokm.engine.TeamCounts;
 import hokm.journal.internal.JournalWriter;
+import hokm.table.GameRecorder.EndedGame;
+import hokm.table.GameRecorder.LiveState;
 import hokm.table.GameRecorder.OpenedSession;
 import hokm.table.GameRecorder.RecordedMove;
+import hokm.table.GameRecorder.SeatRecord;
+import hokm.table.GameRecorder.StartedGame;
 import hokm.table.TableOptions;
 import hokm.testsupport.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -170,5 +176,64 @@ class JournalWriterTest {
                 "SELECT count(*) FROM game_sessions WHERE id = ?", Integer.class, refused))
         .isZero();
     assertThat(registry.counter("hokm.journal.refused").count()).isEqualTo(before + 2);
+  }
+
+  private static List<SeatRecord> botSeats() {
+    List<SeatRecord> seats = new ArrayList<>();
+    for (int seat = 0; seat < 4; seat++) {
+      seats.add(new SeatRecord(seat, null, "heuristic", true));
+    }
+    return seats;
+  }
+
+  private static LiveState live(UUID session, int hand, int team1Points) {
+    return new LiveState(
+        session,
+        new TeamCounts(team1Points, 0),
+        Map.of("handNumber", hand, "scores", Map.of("team1", team1Points, "team2", 0)));
+  }
+
+  @Test
+  void theLatestStateOfAGameInProgressIsWrittenAndNeverOverItsFinalState() {
+    UUID session = openSession();
+    journal.gameStarted(
+        new StartedGame(
+            session,
+            new TableOptions(false, 7, true, 30, true).rules(),
+            botSeats(),
+            Instant.now()));
+    for (int hand = 1; hand <= 50; hand++) {
+      journal.liveState(live(session, hand, hand / 10));
+    }
+    assertThat(journal.flush(Duration.ofSeconds(20))).isTrue();
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "SELECT (game_state ->> 'handNumber')::int AS hand, (scores ->> 'team1')::int AS team1"
+                + " FROM game_sessions WHERE id = ?",
+            session);
+    assertThat(row).containsEntry("hand", 50).containsEntry("team1", 5);
+
+    // The end, then a state that comes late: the final state stays.
+    journal.gameEnded(
+        new EndedGame(
+            session,
+            true,
+            1,
+            new TeamCounts(7, 2),
+            EndReason.FINISHED,
+            Map.of("handNumber", 51, "winnerTeam", 1),
+            botSeats(),
+            Instant.now()));
+    journal.liveState(live(session, 52, 6));
+    assertThat(journal.flush(Duration.ofSeconds(20))).isTrue();
+    row =
+        jdbc.queryForMap(
+            "SELECT status, (game_state ->> 'handNumber')::int AS hand,"
+                + " (scores ->> 'team1')::int AS team1 FROM game_sessions WHERE id = ?",
+            session);
+    assertThat(row)
+        .containsEntry("status", "completed")
+        .containsEntry("hand", 51)
+        .containsEntry("team1", 7);
   }
 }

@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 class WebClientTest {
   @LocalServerPort int port;
   @Autowired hokm.gateway.GatewayConfiguration gateway;
+  @Autowired hokm.journal.internal.JournalWriter journal;
 
   private final List<Browser> browsers = new ArrayList<>();
   private String testName;
@@ -75,6 +76,11 @@ class WebClientTest {
     assertThat(result).containsAnyOf("You won the game", "You lost the game");
     assertThat(page.exists("#rematch")).isTrue();
     assertThat(page.all(".toast")).as("no move was refused").isEmpty();
+
+    // The game's replay is a click away, once the journal has it.
+    assertThat(journal.flush(java.time.Duration.ofSeconds(20))).isTrue();
+    page.click("#replay-link");
+    page.until(d -> page.exists(".replay-view"));
     page.assertNoConsoleErrors();
   }
 

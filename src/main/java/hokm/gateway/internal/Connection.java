@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -40,6 +41,14 @@ public final class Connection implements TableClient {
   private final Executor closer;
 
   private volatile long lastFrameNanos = System.nanoTime();
+  private volatile boolean pinged;
+  private volatile long lastPingSentNanos;
+
+  /** A WebSocket ping waits to be written by the sender pool. */
+  private volatile boolean pingDue;
+
+  private volatile boolean pongRecorded;
+  private volatile long lastPongRecordedNanos;
   private volatile PlayerRef player;
   private volatile Instant tokenExpiresAt;
   private volatile long tokenVersion;
@@ -115,6 +124,40 @@ public final class Connection implements TableClient {
 
   long lastFrameNanos() {
     return lastFrameNanos;
+  }
+
+  /** Whether a ping is due: never sent yet, or the last one {@code intervalNanos} ago. */
+  boolean pingDue(long nanos, long intervalNanos) {
+    return !pinged || nanos - lastPingSentNanos >= intervalNanos;
+  }
+
+  /**
+   * Sends a WebSocket ping (written by the sender pool, between frames, like them never blocking
+   * the caller).
+   */
+  void ping(long nanos) {
+    if (closed) {
+      return;
+    }
+    lastPingSentNanos = nanos;
+    pinged = true;
+    pingDue = true;
+    if (flushing.compareAndSet(false, true)) {
+      senders.execute(flush);
+    }
+  }
+
+  /**
+   * A pong arrived (receiving thread): whether to record it, at most once per {@code gapNanos}, so
+   * that pongs a client sends unasked cannot make the journal busy.
+   */
+  boolean pongToRecord(long nanos, long gapNanos) {
+    if (pongRecorded && nanos - lastPongRecordedNanos < gapNanos) {
+      return false;
+    }
+    lastPongRecordedNanos = nanos;
+    pongRecorded = true;
+    return true;
   }
 
   void authTimer(ScheduledFuture<?> timer) {
@@ -202,17 +245,26 @@ public final class Connection implements TableClient {
   private void flush() {
     try {
       String text;
-      while ((text = outbound.poll()) != null) {
-        queuedBytes.addAndGet(-text.length());
-        if (!closed && session.isOpen()) {
-          session.sendMessage(new TextMessage(text));
+      do {
+        if (pingDue) {
+          pingDue = false;
+          if (!closed && session.isOpen()) {
+            session.sendMessage(new PingMessage());
+          }
         }
-      }
+        text = outbound.poll();
+        if (text != null) {
+          queuedBytes.addAndGet(-text.length());
+          if (!closed && session.isOpen()) {
+            session.sendMessage(new TextMessage(text));
+          }
+        }
+      } while (text != null);
     } catch (IOException | RuntimeException e) {
       close(CloseStatus.SERVER_ERROR);
     } finally {
       flushing.set(false);
-      if (!outbound.isEmpty() && flushing.compareAndSet(false, true)) {
+      if ((!outbound.isEmpty() || pingDue) && flushing.compareAndSet(false, true)) {
         senders.execute(flush);
       }
     }

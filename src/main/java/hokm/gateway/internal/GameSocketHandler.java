@@ -40,6 +40,7 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
@@ -184,12 +185,16 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
         : request.getRemoteAddress().getAddress().getHostAddress();
   }
 
-  /** Closes idle sockets and those whose token expired without a fresh hello; forgets old state. */
+  /**
+   * Closes idle sockets and those whose token expired without a fresh hello; pings authenticated
+   * sockets; forgets old state.
+   */
   private void sweep() {
     try {
       long nanos = System.nanoTime();
       Instant now = clock.instant();
       long idle = properties.idleTimeout().toNanos();
+      long pingEvery = properties.pingInterval().toNanos();
       for (Connection connection : connections.values()) {
         if (connection.isClosed()) {
           continue;
@@ -203,6 +208,11 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
         if (expires != null && now.isAfter(expires.plus(properties.tokenExpiryGrace()))) {
           limits.triggered(Limits.TOKEN_EXPIRED);
           connection.close(CloseCodes.TOKEN_EXPIRED);
+          continue;
+        }
+        // The first ping soon after hello, so a connection's last ping is known from the start.
+        if (pingEvery > 0 && connection.isAuthenticated() && connection.pingDue(nanos, pingEvery)) {
+          connection.ping(nanos);
         }
       }
       handshakesByIp.values().removeIf(bucket -> bucket.isFull(nanos));
@@ -333,6 +343,24 @@ public final class GameSocketHandler extends AbstractWebSocketHandler {
   @Override
   public boolean supportsPartialMessages() {
     return true;
+  }
+
+  /**
+   * A pong, the answer to the server's ping (or one the client sent unasked): recorded as the
+   * connection's last ping, at most once per half ping interval. It does not count against the idle
+   * limit, which is about what the client says.
+   */
+  @Override
+  protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+    Connection connection = connections.get(session.getId());
+    if (connection == null || !connection.isAuthenticated()) {
+      return;
+    }
+    long interval = properties.pingInterval().toNanos();
+    long gap = interval > 0 ? interval / 2 : TimeUnit.SECONDS.toNanos(15);
+    if (connection.pongToRecord(System.nanoTime(), gap)) {
+      recorder.ping(connection.connectionId(), clock.instant());
+    }
   }
 
   @Override

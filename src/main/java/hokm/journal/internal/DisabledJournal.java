@@ -36,6 +36,9 @@ class DisabledJournal implements GameRecorder, ConnectionRecorder {
   public void seatChanged(UUID sessionId, SeatRecord seat) {}
 
   @Override
+  public void liveState(LiveState state) {}
+
+  @Override
   public void gameEnded(EndedGame game) {}
 
   @Override

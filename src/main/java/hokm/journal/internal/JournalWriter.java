@@ -89,6 +89,13 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   private final AtomicLong callbackIds = new AtomicLong();
   private final ObjectProvider<StringRedisTemplate> spillRedis;
   private final String spillKey;
+
+  /**
+   * The latest public state of each game in progress whose {@link LiveStateMark} waits to be
+   * written: the mark takes whatever state is here when the writer reaches it.
+   */
+  private final Map<UUID, LiveState> liveStates = new ConcurrentHashMap<>();
+
   private volatile boolean running = true;
   private volatile Instant oldestPending;
 
@@ -314,6 +321,21 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     }
   }
 
+  /**
+   * Queues the state of a game in progress. Only the latest state of a game is worth writing: one
+   * mark per game waits in the queue, and a state that comes while it waits replaces the one it
+   * will write, so however busy the journal, a game costs one small update per batch. The state is
+   * turned into JSON by the writer, not by the table.
+   */
+  @Override
+  public void liveState(LiveState state) {
+    UUID session = state.sessionId();
+    if (liveStates.put(session, state) == null && !add(new LiveStateMark(session))) {
+      // Dropped (nothing could hold it): the next state queues a mark of its own.
+      liveStates.remove(session, state);
+    }
+  }
+
   @Override
   public void gameEnded(EndedGame game) {
     add(new EndGame(game, json.writeValueAsString(game.finalState())));
@@ -351,7 +373,15 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
   // Writing
 
   private abstract static class Write {
-    final Instant queuedAt = Instant.now();
+    final Instant queuedAt;
+
+    Write() {
+      this(Instant.now());
+    }
+
+    Write(Instant queuedAt) {
+      this.queuedAt = queuedAt;
+    }
   }
 
   private static final class Callback extends Write {
@@ -369,6 +399,59 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     Statement(String sql, Object[] args) {
       this.sql = sql;
       this.args = args;
+    }
+
+    Statement(String sql, Object[] args, Instant queuedAt) {
+      super(queuedAt);
+      this.sql = sql;
+      this.args = args;
+    }
+  }
+
+  /**
+   * In the queue for a game's public state: the write of whatever state of that game is latest when
+   * the writer reaches it (see {@link #liveState}).
+   */
+  private static final class LiveStateMark extends Write {
+    final UUID session;
+
+    LiveStateMark(UUID session) {
+      this.session = session;
+    }
+  }
+
+  /** Never over a finished game's final state: only while the game is active. */
+  private static final String LIVE_STATE =
+      "UPDATE game_sessions SET game_state = ?::jsonb, scores = ?::jsonb"
+          + " WHERE id = ? AND status = 'active'";
+
+  /**
+   * The write of a mark: the game's latest state, taken now (later states queue a mark of their
+   * own, behind this one), or null when there is none.
+   */
+  private Statement liveStateWrite(LiveStateMark mark) {
+    LiveState state = liveStates.remove(mark.session);
+    if (state == null) {
+      return null;
+    }
+    Map<String, Object> scores = new LinkedHashMap<>();
+    scores.put("team1", state.scores().team1());
+    scores.put("team2", state.scores().team2());
+    return new Statement(
+        LIVE_STATE,
+        new Object[] {
+          json.writeValueAsString(state.state()), json.writeValueAsString(scores), mark.session
+        },
+        mark.queuedAt);
+  }
+
+  /** Turns the batch's marks into the writes of the latest states, once, before it is written. */
+  private void takeLiveStates(List<Write> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.get(i) instanceof LiveStateMark mark) {
+        Statement write = liveStateWrite(mark);
+        batch.set(i, write != null ? write : new Callback(() -> {}));
+      }
     }
   }
 
@@ -498,6 +581,9 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     if (batch.isEmpty()) {
       return;
     }
+    // Here rather than when the batch was drained: a state queued while the spill list was being
+    // written is then written after it, never before.
+    takeLiveStates(batch);
     oldestPending = batch.get(0).queuedAt;
     long backoffMillis = 100;
     while (true) {
@@ -564,22 +650,23 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
    * spill list), in order, until the writer has caught up with the list. Every add decides under
    * one lock, so the memory queue holds only writes older than the spill list, or only newer.
    */
-  private void add(Write write) {
+  private boolean add(Write write) {
     synchronized (spillLock) {
       if (!spilling && queue.size() < capacity) {
         enqueued.incrementAndGet();
         queue.add(write);
-        return;
+        return true;
       }
       if (spill(write)) {
         enqueued.incrementAndGet();
-        return;
+        return true;
       }
     }
     // Neither memory nor Redis can hold it: once PostgreSQL is back the tables are written again
     // from their Redis copies.
     overflowed = true;
     dropped.increment();
+    return false;
   }
 
   /** Appends a write to the spill list. Caller holds the spill lock. */
@@ -703,6 +790,16 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
 
   private String encode(Write write) {
     Map<String, Object> out = new LinkedHashMap<>();
+    if (write instanceof LiveStateMark mark) {
+      // In the spill list the state itself goes in order; a later state queues a mark of its own.
+      Statement state = liveStateWrite(mark);
+      if (state == null) {
+        out.put("t", "c");
+        out.put("id", -1);
+        return json.writeValueAsString(out);
+      }
+      write = state;
+    }
     if (write instanceof Statement statement) {
       out.put("t", "s");
       out.put("sql", statement.sql);

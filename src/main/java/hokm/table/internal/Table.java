@@ -13,6 +13,7 @@ import hokm.engine.Suit;
 import hokm.table.BotLevel;
 import hokm.table.ErrorCode;
 import hokm.table.GameRecorder.EndedGame;
+import hokm.table.GameRecorder.LiveState;
 import hokm.table.GameRecorder.OpenedSession;
 import hokm.table.GameRecorder.RecordedMove;
 import hokm.table.GameRecorder.SeatRecord;
@@ -164,6 +165,12 @@ public final class Table {
       // Records the end again (the journal applies it once) and waits for a rematch.
       finishGame();
     } else if (status == Status.PLAYING) {
+      for (SeatState seat : seats) {
+        if (seat.player != null) {
+          context.recorder().seatChanged(sessionId, record(seat));
+        }
+      }
+      recordLiveState();
       scheduleTurn();
     }
     dirty = true;
@@ -375,12 +382,14 @@ public final class Table {
         broadcast(event("player_left").put("seat", seat.index).put("bot", true));
         context.recorder().seatChanged(sessionId, record(seat));
         if (!endIfTeamGone(seat.index)) {
+          recordLiveState();
           if (game.turn() == seat.index) {
             scheduleTurn();
           }
         }
       }
       case OVER -> {
+        recordGone(seat);
         seat.player = null;
         seat.bot = true;
         rematchVotes.remove(seat.index);
@@ -436,6 +445,7 @@ public final class Table {
       broadcastExcept(client, event("player_reconnected").put("seat", seat.index));
       if (status == Status.PLAYING) {
         context.recorder().seatChanged(sessionId, record(seat));
+        recordLiveState();
         if (game.turn() == seat.index) {
           // The state first (it follows welcome at once), then the turn again: the player gets
           // a whole normal turn instead of the absent bot's delay.
@@ -472,6 +482,7 @@ public final class Table {
             .put("seat", seat.index)
             .put("graceUntil", context.clock().millis() + grace.toMillis()));
     context.recorder().seatChanged(sessionId, record(seat));
+    recordLiveState();
     seat.graceTimer = schedule(grace, () -> graceExpired(seat, client));
     if (game.turn() == seat.index) {
       scheduleTurn();
@@ -583,14 +594,28 @@ public final class Table {
     RecordedMove recorded = moveRecord(move, seat, byBot, hand, trick, ++recordSequence);
     context.recorder().move(recorded);
     unsaved.add(recorded);
+    boolean publicChange = false;
     for (GameEvent event : events) {
       if (event instanceof GameEvent.HandOver over) {
         context.recorder().handOver(sessionId, over, context.clock().instant());
       }
+      publicChange |= event instanceof GameEvent.TrickWon || event instanceof GameEvent.TrumpChosen;
     }
     // A deal follows the move that ended a hand: recorded after it, in order.
     if (!game.isOver() && game.handNumber() != hand) {
       recordDeal();
+    }
+    // A card within a trick changes only the cards on the table: the state is recorded once per
+    // trick (and the end of the game with the result).
+    if (publicChange) {
+      recordLiveState();
+    }
+  }
+
+  /** Hands the journal the public state of the game in progress; it writes it later. */
+  private void recordLiveState() {
+    if (status == Status.PLAYING && game != null && !game.isOver()) {
+      context.recorder().liveState(new LiveState(sessionId, game.scoresNow(), publicState()));
     }
   }
 
@@ -793,7 +818,9 @@ public final class Table {
         .gameStarted(
             new StartedGame(sessionId, options.rules(), records, context.clock().instant()));
     recordDeal();
-    broadcast(event("game_started").put("gameNumber", gameNumber));
+    recordLiveState();
+    broadcast(
+        event("game_started").put("gameNumber", gameNumber).put("gameId", sessionId.toString()));
     publish(game.openingEvents());
     scheduleTurn();
   }
@@ -860,6 +887,11 @@ public final class Table {
       return;
     }
     cancel(waitTimer);
+    for (SeatState seat : seats) {
+      if (seat.player != null) {
+        recordGone(seat);
+      }
+    }
     newSession();
     status = Status.WAITING;
     startIfFull();
@@ -888,11 +920,15 @@ public final class Table {
                   List.of(),
                   context.clock().instant()));
     }
+    boolean played = status == Status.OVER;
     status = Status.CLOSED;
     broadcast(event("table_closed"));
     for (SeatState seat : seats) {
       cancel(seat.graceTimer);
       if (seat.player != null) {
+        if (played) {
+          recordGone(seat);
+        }
         PlayerRef player = seat.player;
         seat.player = null;
         seat.client = null;
@@ -942,6 +978,7 @@ public final class Table {
     state.put("private", isPrivate());
     if (game != null && status != Status.WAITING) {
       PublicView view = game.publicView();
+      state.put("gameId", sessionId.toString());
       state.put("handNumber", view.hand());
       state.put("hakem", view.hakem());
       state.put("trump", view.trump() == null ? null : view.trump().wireName());
@@ -993,17 +1030,37 @@ public final class Table {
         spectators.size());
   }
 
+  /**
+   * The game as anyone at the table sees it (no hand, not even the cards on the table), for the
+   * journal: while it is played, and at its end with the result.
+   */
   private Map<String, Object> publicState() {
     PublicView view = game.publicView();
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("tableId", id.toString());
+    state.put("phase", wirePhase(view.phase()));
     state.put("handNumber", view.hand());
     state.put("hakem", view.hakem());
     state.put("trump", view.trump() == null ? null : view.trump().wireName());
+    state.put("tricks", Wire.teams(view.trickCounts()));
     state.put("scores", Wire.teams(view.scores()));
-    state.put("winnerTeam", game.winnerTeam());
-    state.put("endReason", game.endReason() == null ? null : game.endReason().name().toLowerCase());
+    state.put("turn", view.turn() < 0 ? null : view.turn());
+    List<Object> seatList = new ArrayList<>(Seats.COUNT);
+    for (SeatState seat : seats) {
+      Map<String, Object> info = new LinkedHashMap<>();
+      info.put("seat", seat.index);
+      info.put("team", Seats.teamOf(seat.index));
+      info.put("username", seat.player != null ? seat.player.username() : null);
+      info.put("bot", seat.bot);
+      info.put("connected", seat.client != null);
+      seatList.add(info);
+    }
+    state.put("seats", seatList);
     state.put("moves", game.moves().size());
+    if (game.isOver()) {
+      state.put("winnerTeam", game.winnerTeam());
+      state.put("endReason", game.endReason().name().toLowerCase());
+    }
     return state;
   }
 
@@ -1016,6 +1073,14 @@ public final class Table {
     info.put("connected", seat.bot || seat.client != null);
     info.put("empty", seat.isFree());
     return info;
+  }
+
+  /**
+   * After its game, the player is no longer at it: their socket closed, they left, or the table
+   * moved on to a rematch or closed. The seat stays theirs in the record.
+   */
+  private void recordGone(SeatState seat) {
+    context.recorder().seatChanged(sessionId, new SeatRecord(seat.index, seat.player, null, false));
   }
 
   private SeatRecord record(SeatState seat) {
@@ -1114,6 +1179,7 @@ public final class Table {
     GameEvent.GameOver over = (GameEvent.GameOver) event;
     phase = Phase.GAME_OVER;
     return event("game_over")
+        .put("gameId", sessionId.toString())
         .put("winnerTeam", over.winnerTeam())
         .put("scores", Wire.teams(over.scores()))
         .put("reason", over.reason().name().toLowerCase());

@@ -6,6 +6,7 @@ import { same, sortHand } from './cards.js';
 export function fromState(frame) {
   const model = {
     tableId: frame.tableId,
+    gameId: frame.gameId ?? null,
     seq: frame.seq,
     code: frame.code || null,
     mySeat: frame.you ? frame.you.seat : null,
@@ -77,6 +78,7 @@ export function apply(model, frame) {
       model.seats[frame.seat].connected = true;
       return { key: 'event.reconnected', seat: frame.seat };
     case 'game_started':
+      model.gameId = frame.gameId ?? null;
       model.status = 'playing';
       model.phase = 'waiting';
       model.handNumber = 0;
@@ -155,6 +157,7 @@ export function apply(model, frame) {
         result: frame,
       };
     case 'game_over':
+      if (frame.gameId) model.gameId = frame.gameId;
       model.status = 'over';
       model.phase = 'game_over';
       model.scores = frame.scores;

@@ -2,8 +2,12 @@ package hokm.journal.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hokm.engine.TeamCounts;
+import hokm.table.GameRecorder.LiveState;
 import hokm.table.GameRecorder.OpenedSession;
 import hokm.table.GameRecorder.RecordedMove;
+import hokm.table.GameRecorder.SeatRecord;
+import hokm.table.GameRecorder.StartedGame;
 import hokm.table.TableOptions;
 import hokm.testsupport.IntegrationTest;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -13,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -159,6 +164,57 @@ class JournalSpillTest {
                   Integer.class,
                   session))
           .isEqualTo(61);
+    } finally {
+      database.down.set(false);
+      journal.stop();
+      redis.getObject().delete(spillKey);
+    }
+  }
+
+  @Test
+  void theStatesOfGamesInProgressGoThroughRedisInOrderToo() throws Exception {
+    SwitchableDataSource database = new SwitchableDataSource(dataSource);
+    String instance = "spill-test-" + UUID.randomUUID();
+    String spillKey = "hokm:instance:" + instance + ":journal-spill";
+    database.down.set(true);
+    JournalWriter journal =
+        new JournalWriter(
+            database,
+            new SimpleMeterRegistry(),
+            CircuitBreakerRegistry.ofDefaults(),
+            new InstanceId(instance),
+            redis,
+            3);
+    try {
+      UUID session = UUID.randomUUID();
+      UUID table = UUID.randomUUID();
+      TableOptions options = new TableOptions(false, 7, true, 30, true);
+      journal.sessionOpened(
+          new OpenedSession(session, table, table + "#1", 7L, null, options, null, Instant.now()));
+      List<SeatRecord> seats = new ArrayList<>();
+      for (int seat = 0; seat < 4; seat++) {
+        seats.add(new SeatRecord(seat, null, "heuristic", true));
+      }
+      journal.gameStarted(new StartedGame(session, options.rules(), seats, Instant.now()));
+      // The buffer is full: each state goes to Redis itself, in order (written there, it can no
+      // longer be replaced by a later one).
+      for (int hand = 1; hand <= 20; hand++) {
+        journal.liveState(
+            new LiveState(session, new TeamCounts(hand, 0), Map.of("handNumber", hand)));
+      }
+      assertThat(journal.spilling()).isTrue();
+
+      database.down.set(false);
+      assertThat(journal.flush(Duration.ofSeconds(30))).as("the journal catches up").isTrue();
+      Map<String, Object> row =
+          jdbc.queryForMap(
+              "SELECT status, (game_state ->> 'handNumber')::int AS hand,"
+                  + " (scores ->> 'team1')::int AS team1 FROM game_sessions WHERE id = ?",
+              session);
+      assertThat(row)
+          .containsEntry("status", "active")
+          .containsEntry("hand", 20)
+          .containsEntry("team1", 20);
     } finally {
       database.down.set(false);
       journal.stop();

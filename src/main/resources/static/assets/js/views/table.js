@@ -393,6 +393,14 @@ function gameOverPanel(model, actions) {
             asked ? t('table.rematch.asked') : t('table.rematch'),
           )
         : null,
+      // A private table's replay opens to its players only.
+      model.gameId && (model.mySeat != null || !model.private)
+        ? h(
+            'a',
+            { class: 'button secondary', id: 'replay-link', href: `#/replay/${encodeURIComponent(model.gameId)}` },
+            t('table.replay'),
+          )
+        : null,
       model.status === 'closed'
         ? h('button', { type: 'button', class: 'secondary', onclick: () => actions.backToLobby() }, t('table.backToLobby'))
         : null,
