@@ -12,6 +12,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 @EnableConfigurationProperties(GatewayProperties.class)
-public class GatewayConfiguration implements WebSocketConfigurer {
+public class GatewayConfiguration implements WebSocketConfigurer, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
 
   /**
@@ -118,6 +119,11 @@ public class GatewayConfiguration implements WebSocketConfigurer {
     };
   }
 
+  @Override
+  public void destroy() {
+    handler.shutdown();
+  }
+
   /** On shutdown, tells every client to reconnect before the web server stops. */
   @Bean
   SmartLifecycle closeSocketsOnShutdown() {
@@ -131,9 +137,10 @@ public class GatewayConfiguration implements WebSocketConfigurer {
 
       @Override
       public void stop() {
+        // Only the sockets: a stopped context may be started again (a test context is paused
+        // while another runs), and the handler's threads stay for that; they end with the bean.
         running = false;
         handler.closeAll();
-        handler.shutdown();
       }
 
       @Override
