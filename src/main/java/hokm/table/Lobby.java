@@ -75,6 +75,10 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
   private final Map<Table, List<Matchmaking.Waiter>> waiters = new java.util.HashMap<>();
 
   private final PlayerRatings ratings;
+
+  /** The ordinal of each level's bots, as last read for a quick match. */
+  private final Map<BotLevel, Double> botOrdinals = new ConcurrentHashMap<>();
+
   private final Matchmaking matchmaking;
   private final Clock clock;
 
@@ -277,9 +281,12 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
     }
     BotLevel level = botLevel == null ? BotLevel.NORMAL : botLevel;
     if (!fillWithBots) {
+      // Read here, on the caller's thread: ratings may come from the database, which a table's
+      // mailbox and the timers never wait for.
       UUID id = client.player().id();
-      seatWaiting(
-          client, level, new Matchmaking.Waiter(id, ratings.ordinal(id), clock.instant()), replyTo);
+      Matchmaking.Waiter waiter = new Matchmaking.Waiter(id, ratings.ordinal(id), clock.instant());
+      botOrdinals.put(level, ratings.botOrdinal(level));
+      seatWaiting(client, level, waiter, replyTo);
       return;
     }
     String key = level.wireName() + "+bots";
@@ -334,7 +341,7 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
   /** Seats a waiting player at the table chosen for them; should it refuse, chooses again. */
   private void seatAt(
       Table table, TableClient client, BotLevel level, Matchmaking.Waiter waiter, String replyTo) {
-    double bots = ratings.botOrdinal(level);
+    double bots = botOrdinals.getOrDefault(level, PlayerRatings.DEFAULT_ORDINAL);
     table
         .mailbox()
         .execute(

@@ -187,6 +187,20 @@ class QuickMatchBySkillTest {
   }
 
   @Test
+  void botsCountWithTheirLevelsRatingWhenTheTeamsAreSplit() {
+    Client low = ask("low", 10);
+    Client high = ask("high", 30);
+    time.advance(Duration.ofSeconds(15));
+    assertThat(high.table()).as("20 apart: windows of 20 after 15 s").isEqualTo(low.table());
+    assertThat(low.seat() % 2).as("seated in turn: opponents").isNotEqualTo(high.seat() % 2);
+    time.advance(BOT_WAIT.minusSeconds(15));
+    assertThat(low.started()).isTrue();
+    // Two bots at 22 each: 10 + 30 against 22 + 22 is the closest split, so the humans are
+    // partners now (with bots at 0 they would have stayed opponents).
+    assertThat(low.team()).isEqualTo(high.team());
+  }
+
+  @Test
   void aGuestCountsAsANewPlayerAndPlayersWhoAskForBotsStartAtOnce() {
     Client guest = new Client("guest-1", PlayerRatings.DEFAULT_ORDINAL);
     lobby.quickMatch(guest, false, BotLevel.NORMAL, "q");
