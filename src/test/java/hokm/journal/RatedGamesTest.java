@@ -362,6 +362,9 @@ class RatedGamesTest {
   @Test
   void anUnknownNameHasNoProfile() {
     Http http = new Http(port);
+    // The caller's own account is not a profile: it still needs a token.
+    assertThat(http.get("/api/players/me").status()).isEqualTo(401);
+    assertThat(http.get("/api/players/me/games").status()).isEqualTo(401);
     for (String name :
         List.of("nobody-" + UUID.randomUUID().toString().substring(0, 8), "x", "a%20b")) {
       Http.Response answer = http.get("/api/players/" + name);
