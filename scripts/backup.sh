@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# Logical backups of the hokm database: take, verify, keep, restore.
+# Backups of the hokm database: verified logical dumps, and pgBackRest's physical base backups for
+# point-in-time recovery.
 #
 # Usage: scripts/backup.sh COMMAND
-#   run               dump, verify the dump in a scratch cluster, apply retention, record the run
+#   run               dump, verify the dump in a scratch cluster, apply retention, record the run;
+#                     with BACKUP_BASE=1 then a pgBackRest base backup (see basebackup)
 #   dump              only take a dump (prints its path)
 #   verify FILE       restore FILE into a throw-away cluster and check it (see below)
 #   restore FILE DB   restore FILE into a NEW database DB on the server PG* points at
-#   prune             apply the retention policy
-#   basebackup        a physical base backup (pg_basebackup, tar, compressed) for point-in-time
-#                     recovery with the archived WAL; keeps BACKUP_KEEP_BASE (2) and removes archived
-#                     WAL that the oldest kept one does not need (WAL_ARCHIVE_DIR)
-#   list              list the backups, newest first
-#   schedule          run `run` every day at BACKUP_TIME (UTC), forever (the compose backup service)
+#   prune             apply the retention policy of the dumps
+#   stanza            create pgBackRest's stanza if it is missing (idempotent) and check that WAL
+#                     archiving reaches the repository (`pgbackrest check`)
+#   basebackup [TYPE] a pgBackRest base backup: full, diff or incr; without TYPE a full one when the
+#                     newest full backup is BACKUP_FULL_DAYS (7) days old or there is none, else a
+#                     differential one. pgBackRest then expires backups and archived WAL beyond its
+#                     retention (repo1-retention-full / -diff in db/pgbackrest.conf)
+#   info              pgBackRest's view of the repository: backups, their times, the WAL range
+#   verify-repo       re-read every backup file and archived WAL segment in the repository against
+#                     its checksum (`pgbackrest verify`)
+#   list              list the dumps, newest first, then pgBackRest's backups
+#   schedule          create the stanza (with BACKUP_BASE=1), then run `run` every day at
+#                     BACKUP_TIME (UTC), forever (the compose backup service)
+# Point-in-time recovery from the pgBackRest repository is scripts/restore.sh --time.
 #
 # A dump is pg_dump's custom format (compressed), named hokm-YYYYMMDDTHHMMSSZ.dump, with a
 # .sha256 and a .manifest (row counts of the main tables just before and just after the dump).
@@ -26,12 +36,17 @@
 # Retention: BACKUP_KEEP_DAILY newest dumps in daily/ (7), and one dump a week hard-linked into
 # weekly/, of which BACKUP_KEEP_WEEKLY are kept (4).
 #
+# pgBackRest runs as the postgres user (through runuser when this runs as root) on the database
+# host's view of the primary: its data directory and unix socket (pg1-path, pg1-socket-path of its
+# configuration). WAL reaches the repository through the primary's archive_command
+# (pgbackrest archive-push).
+#
 # Environment: PGHOST, PGPORT, PGUSER (a superuser, default postgres), PGPASSWORD, PGDATABASE
 # (hokm) - the PRIMARY directly, never pgBouncer; BACKUP_DIR (/backups), BACKUP_KEEP_DAILY,
-# BACKUP_KEEP_WEEKLY, BACKUP_TIME (02:30), BACKUP_BASE=1 (a base backup in `run` when the newest is
-# a week old), BACKUP_KEEP_BASE, WAL_ARCHIVE_DIR, BASEBACKUP_USER (replicator) and
-# BASEBACKUP_PASSWORD, PGBIN (directory of pg_dump/initdb; default: PATH or
-# /usr/lib/postgresql/15/bin).
+# BACKUP_KEEP_WEEKLY, BACKUP_TIME (02:30), BACKUP_BASE=1 (pgBackRest base backups in `run`),
+# BACKUP_FULL_DAYS (7), BACKUP_STANZA (hokm), PGBACKREST_CONFIG and other PGBACKREST_* options
+# (pgBackRest reads them itself; default configuration /etc/pgbackrest/pgbackrest.conf), PGBIN
+# (directory of pg_dump/initdb; default: PATH or /usr/lib/postgresql/15/bin).
 set -Eeuo pipefail
 
 BACKUP_DIR="${BACKUP_DIR:-/backups}"
@@ -216,30 +231,59 @@ cmd_prune() {
   done
 }
 
+# ---- pgBackRest -------------------------------------------------------------------------------
+STANZA="${BACKUP_STANZA:-hokm}"
+pgbr() {
+  # From a directory the postgres user can enter (the checkout may be readable by root only).
+  (cd / && as_owner pgbackrest --stanza="$STANZA" "$@")
+}
+
+cmd_stanza() {
+  command -v pgbackrest >/dev/null || die "pgbackrest is not installed"
+  pgbr --log-level-console=info stanza-create >&2 || die "pgbackrest stanza-create failed"
+  pgbr --log-level-console=info check >&2 || die "pgbackrest check failed: is archive_command archive-push?"
+  log "pgBackRest stanza $STANZA ready, WAL archiving checked"
+}
+
+# Seconds since the end of the newest full backup; empty when there is none.
+full_backup_age() {
+  local stop
+  stop="$(pgbr --output=json info | awk -v RS='"label":"' 'NR > 1 && /^[0-9]+-[0-9]+F"/ {
+      if (match($0, /"timestamp":\{"start":[0-9]+,"stop":[0-9]+/)) {
+        t = substr($0, RSTART, RLENGTH); sub(/.*"stop":/, "", t); last = t
+      }
+    } END { print last }')"
+  [ -n "$stop" ] && echo $(($(date +%s) - stop))
+  return 0
+}
+
 cmd_basebackup() {
-  local ts dir keep="${BACKUP_KEEP_BASE:-2}" oldest label
-  ts="$(date -u +%Y%m%dT%H%M%SZ)"
-  dir="$BACKUP_DIR/base/$ts"
-  mkdir -p "$BACKUP_DIR/base"
-  # pg_hba.conf allows replication connections (which pg_basebackup needs) to the replication role only.
-  PGPASSWORD="${BASEBACKUP_PASSWORD:-${PGPASSWORD:-}}" "$PGBIN/pg_basebackup" -U "${BASEBACKUP_USER:-replicator}" \
-    -D "$dir.tmp" --format=tar --gzip --wal-method=fetch --checkpoint=fast \
-    --label="hokm-$ts" --no-password || die "pg_basebackup failed"
-  mv "$dir.tmp" "$dir"
-  log "base backup $dir ($(du -sh "$dir" | cut -f1))"
-  ls -1d "$BACKUP_DIR"/base/2* 2>/dev/null | sort -r | tail -n +$((keep + 1)) | while read -r old; do
-    rm -rf "$old"
-    log "retention: removed base backup $(basename "$old")"
-  done
-  # Archived WAL older than the oldest kept base backup's start is not needed for any recovery.
-  oldest="$(ls -1d "$BACKUP_DIR"/base/2* | sort | head -1)"
-  if [ -n "${WAL_ARCHIVE_DIR:-}" ] && [ -d "$WAL_ARCHIVE_DIR" ]; then
-    label="$(tar -xzOf "$oldest/base.tar.gz" backup_label 2>/dev/null | sed -n 's/^START WAL LOCATION: .*(file \([0-9A-F]*\)).*/\1/p')"
-    if [ -n "$label" ]; then
-      "$PGBIN/pg_archivecleanup" "$WAL_ARCHIVE_DIR" "$label" && log "WAL archive: removed segments before $label"
-    fi
+  local type="${1:-}" age
+  command -v pgbackrest >/dev/null || die "pgbackrest is not installed"
+  pgbr stanza-create >/dev/null || die "pgbackrest stanza-create failed"
+  if [ -z "$type" ]; then
+    age="$(full_backup_age)"
+    if [ -z "$age" ] || ((age >= ${BACKUP_FULL_DAYS:-7} * 86400 - 3600)); then type=full; else type=diff; fi
   fi
-  echo "$dir"
+  case "$type" in full | diff | incr) ;; *) die "backup type must be full, diff or incr, not '$type'" ;; esac
+  log "pgBackRest $type backup of stanza $STANZA"
+  pgbr --log-level-console=info --type="$type" backup >&2 || die "pgbackrest backup failed"
+  pgbr info >&2
+  pgbr --output=json info | grep -o '"label":"[^"]*"' | tail -1 | cut -d'"' -f4
+}
+
+cmd_verify_repo() {
+  # pgBackRest 2.45's verify exits 0 even when it finds damage: its report is what counts.
+  local out
+  out="$(pgbr --log-level-console=info verify --verbose 2>&1)" || {
+    echo "$out" >&2
+    die "pgbackrest verify failed"
+  }
+  echo "$out"
+  if grep -q 'status: error' <<<"$out" || ! grep -q 'status: ok' <<<"$out"; then
+    die "the pgBackRest repository failed verification (see above)"
+  fi
+  log "pgBackRest repository verified: every backup file and archived WAL segment matches its checksum"
 }
 
 record() {
@@ -266,8 +310,8 @@ cmd_run() {
     die "verification failed; kept as $file.failed"
   fi
   cmd_prune
-  if [ "${BACKUP_BASE:-0}" = 1 ] && [ -z "$(find "$BACKUP_DIR/base" -mindepth 1 -maxdepth 1 -newermt '-7 days' 2>/dev/null)" ]; then
-    (cmd_basebackup >/dev/null) || log "base backup failed (the logical backup is fine)"
+  if [ "${BACKUP_BASE:-0}" = 1 ]; then
+    (cmd_basebackup >/dev/null) || log "pgBackRest base backup failed (the logical backup is fine)"
   fi
   record "$started" true true "$file" "ok"
   log "run complete: $file"
@@ -289,6 +333,11 @@ cmd_restore() {
 cmd_schedule() {
   local at="${BACKUP_TIME:-02:30}" now next
   log "daily backups at $at UTC into $BACKUP_DIR (keep $KEEP_DAILY daily, $KEEP_WEEKLY weekly)"
+  if [ "${BACKUP_BASE:-0}" = 1 ]; then
+    # A stanza for a cluster made before db/init/20-pgbackrest-stanza.sh, or a new repository; an
+    # error here is logged and the schedule goes on (the next run tries again).
+    (cmd_stanza) || log "pgBackRest stanza not ready yet; WAL archiving fails until it is (PostgresWalArchivingFailing)"
+  fi
   while true; do
     now="$(date -u +%s)"
     next="$(date -u -d "today $at" +%s)"
@@ -305,8 +354,14 @@ case "${1:-}" in
   verify) cmd_verify "${2:-}" ;;
   restore) cmd_restore "${2:-}" "${3:-}" ;;
   prune) cmd_prune ;;
-  basebackup) cmd_basebackup ;;
-  list) ls -lt "$BACKUP_DIR"/daily/*.dump "$BACKUP_DIR"/weekly/*.dump 2>/dev/null || true ;;
+  stanza) cmd_stanza ;;
+  basebackup) cmd_basebackup "${2:-}" ;;
+  info) pgbr info ;;
+  verify-repo) cmd_verify_repo ;;
+  list)
+    ls -lt "$BACKUP_DIR"/daily/*.dump "$BACKUP_DIR"/weekly/*.dump 2>/dev/null || true
+    if command -v pgbackrest >/dev/null; then pgbr info || true; fi
+    ;;
   schedule) cmd_schedule ;;
   *)
     sed -n '2,/^set -Eeuo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'

@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Checks every piece of the deployment with real tools (called by .ci/run after `mvn verify`, which
 # builds the jar and runs the Kubernetes manifest tests in src/test/java/hokm/ops):
-#   1. compose files (docker-compose config), .env.example covers every variable they use
+#   1. compose files (docker-compose config, with the object-store overlay for pgBackRest too),
+#      .env.example covers every variable they use
 #   2. Prometheus configuration and rules (promtool check, promtool test rules, a test case for
 #      every alert)
 #   3. HAProxy configuration (haproxy -c), the Dockerfile's layer extraction with this jar, the
-#      Dockerfile linted (dockerfile-utils and dockerfilelint, from npm)
+#      Dockerfiles (server, db/) linted (dockerfile-utils and dockerfilelint, from npm)
 #   4. the loopback topology (scripts/loopback.sh): PostgreSQL primary + replica and pgBouncer
 #      started with db/ and pgbouncer/ configuration, Redis with redis/redis.conf, the server jar
 #      through pgBouncer with analytics on the replica, Prometheus with the repository's config
 #   5. a game played against it; every metric in dashboards and rules exported (via Prometheus)
 #   6. HAProxy in front of the server: TLS, WebSocket upgrade, /actuator hidden
-#   7. backup: dump, verify by restoring, retention, a damaged game caught, base backup + WAL
-#      archive restored to a point in time
+#   7. backup: dump, verify by restoring, retention, a damaged game caught; pgBackRest: stanza,
+#      full and differential backups, retention, the repository verified against its checksums
+#      and a damaged copy caught, and a recovery drill to a point in time between two batches of
+#      rows (timed; the time is printed, never judged)
 # Usage: scripts/ci-ops-checks.sh [--no-install]     Runs as root. Everything started is stopped
 # by pid on exit, failure included.
 set -Eeuo pipefail
@@ -60,7 +63,7 @@ trap 'fail "command failed (line $LINENO): $BASH_COMMAND"' ERR
 
 # ---- 0. tools ------------------------------------------------------------------------------------
 step "installing tools"
-PKGS=(postgresql-15 postgresql-client-15 pgbouncer redis-server redis-tools prometheus
+PKGS=(postgresql-15 postgresql-client-15 pgbackrest pgbouncer redis-server redis-tools prometheus
   prometheus-postgres-exporter prometheus-redis-exporter haproxy docker-compose
   python3-yaml curl jq openssl)
 missing=()
@@ -81,6 +84,10 @@ fi
 # run on their own ports, so those do not matter.
 
 # ---- 1. compose ----------------------------------------------------------------------------------
+# Which services build an image (the database ones always do: db/Dockerfile adds pgBackRest).
+builds() { $PY -c 'import sys, yaml
+services = yaml.safe_load(open(sys.argv[1]))["services"]
+print(" ".join(n for n, s in sorted(services.items()) if "build" in s))' "$1"; }
 step "docker-compose config (development)"
 docker-compose -f docker-compose.yml config -q || fail "docker-compose.yml is not valid"
 docker-compose -f docker-compose.yml config >"$WORK/dev.yml"
@@ -114,14 +121,37 @@ prod_env+=(HOKM_TLS_CERT_DIR=/etc/ssl/hokm)
 env -i "${prod_env[@]}" docker-compose -f docker-compose.yml -f docker-compose.prod.yml config >"$WORK/prod.yml" ||
   fail "docker-compose.prod.yml invalid with every required variable set"
 grep -q "replicas: [2-9]" "$WORK/prod.yml" || fail "no server replicas in production"
-if grep -q "^    build:" "$WORK/prod.yml"; then fail "production builds the server instead of running HOKM_IMAGE"; fi
+if [[ " $(builds "$WORK/prod.yml") " == *" server "* ]]; then fail "production builds the server instead of running HOKM_IMAGE"; fi
+for s in postgres-primary postgres-replica backup; do
+  [[ " $(builds "$WORK/prod.yml") " == *" $s "* ]] || fail "$s does not run the image with pgBackRest (db/Dockerfile)"
+done
 docker-compose config >"$WORK/dev-default.yml" 2>&1 || fail "docker-compose.yml with its override is not valid"
-grep -q "^    build:" "$WORK/dev-default.yml" || fail "docker-compose up (development) does not build the server"
+[[ " $(builds "$WORK/dev-default.yml") " == *" server "* ]] || fail "docker-compose up (development) does not build the server"
 grep -q "restart: unless-stopped" "$WORK/prod.yml" || fail "no restart policies"
 [ "$(grep -c "^      resources:" "$WORK/prod.yml")" -ge 10 ] || fail "deploy.resources missing on services"
 grep -q "archive_mode=on" "$WORK/prod.yml" || fail "no WAL archiving"
+grep -q "archive_command=pgbackrest --stanza=hokm archive-push %p" "$WORK/prod.yml" || fail "WAL is not archived by pgBackRest"
 grep -q "dev-.*password" "$WORK/prod.yml" && fail "a development default password survives in production: $(grep -n 'dev-.*password' "$WORK/prod.yml" | head -3)"
-for v in $(grep -ho '\${[A-Z_]*' docker-compose.yml docker-compose.prod.yml | tr -d '${' | sort -u); do
+step "docker-compose config (pgBackRest repository in an object store)"
+s3_required="$(grep -ho '\${[A-Z0-9_]*:?' docker-compose.backup-s3.yml | tr -d '${:?' | sort -u)"
+s3_files=(-f docker-compose.yml -f docker-compose.prod.yml -f docker-compose.backup-s3.yml)
+if env -i "${prod_env[@]}" docker-compose "${s3_files[@]}" config -q >"$WORK/s3-nosecrets.log" 2>&1; then
+  fail "docker-compose.backup-s3.yml accepted a missing bucket and keys"
+fi
+grep -q "BACKUP_BUCKET.* is required" "$WORK/s3-nosecrets.log" || fail "no helpful message for a missing bucket: $(cat "$WORK/s3-nosecrets.log")"
+s3_env=("${prod_env[@]}")
+for v in $s3_required; do s3_env+=("$v=ci-$v"); done
+env -i "${s3_env[@]}" docker-compose "${s3_files[@]}" config >"$WORK/s3.yml" ||
+  fail "docker-compose.backup-s3.yml invalid with every required variable set"
+$PY -c 'import sys, yaml
+services = yaml.safe_load(open(sys.argv[1]))["services"]
+for name in ("postgres-primary", "backup"):
+    env = services[name]["environment"]
+    assert env["PGBACKREST_REPO1_TYPE"] == "s3", name
+    assert env["PGBACKREST_REPO1_S3_BUCKET"] == "ci-BACKUP_BUCKET", name
+    assert env["PGBACKREST_REPO1_CIPHER_TYPE"] == "aes-256-cbc", name' "$WORK/s3.yml" ||
+  fail "the object-store settings do not reach both users of the repository"
+for v in $(grep -ho '\${[A-Z0-9_]*' docker-compose.yml docker-compose.prod.yml docker-compose.backup-s3.yml | tr -d '${' | sort -u); do
   grep -q "^$v=" .env.example || fail ".env.example does not document $v"
 done
 step "scripts/setup.sh writes a production .env"
@@ -175,7 +205,7 @@ launcher="$(grep -o 'org.springframework.boot.loader.launch.[A-Za-z]*' Dockerfil
 grep -q '^USER [1-9]' Dockerfile || fail "Dockerfile does not switch to a non-root user"
 grep -q '^HEALTHCHECK' Dockerfile || fail "Dockerfile has no HEALTHCHECK"
 
-step "Dockerfile lint (dockerfile-utils, dockerfilelint)"
+step "Dockerfile lint (dockerfile-utils, dockerfilelint): Dockerfile, db/Dockerfile"
 # Two linters from npm, pinned: dockerfile-utils (the validator of the Dockerfile language server)
 # checks every instruction's flags and arguments; dockerfilelint checks practices (apt-get flags and
 # cleanup, base image tags, sudo, ports). .dockerfilelintrc says which dockerfilelint rules are off
@@ -194,11 +224,13 @@ if "$WORK/npm/node_modules/.bin/dockerfilelint" "$WORK/Dockerfile.bad" >/dev/nul
 fi
 [ -n "$("$WORK/npm/node_modules/.bin/dockerfile-utils" lint "$WORK/Dockerfile.bad" 2>&1 || true)" ] ||
   fail "dockerfile-utils passed a bad Dockerfile"
-if ! out="$("$WORK/npm/node_modules/.bin/dockerfile-utils" lint Dockerfile 2>&1)" || [ -n "$out" ]; then
-  echo "$out"
-  fail "dockerfile-utils reports problems in the Dockerfile"
-fi
-"$WORK/npm/node_modules/.bin/dockerfilelint" Dockerfile || fail "dockerfilelint reports problems in the Dockerfile"
+for f in Dockerfile db/Dockerfile; do
+  if ! out="$("$WORK/npm/node_modules/.bin/dockerfile-utils" lint "$f" 2>&1)" || [ -n "$out" ]; then
+    echo "$out"
+    fail "dockerfile-utils reports problems in $f"
+  fi
+  "$WORK/npm/node_modules/.bin/dockerfilelint" "$f" || fail "dockerfilelint reports problems in $f"
+done
 
 # ---- 4. loopback topology ------------------------------------------------------------------------
 step "loopback topology up"
@@ -312,8 +344,7 @@ HAPROXY_PID=""
 # ---- 7. backups ----------------------------------------------------------------------------------
 step "backup: dump, verify, retention"
 export PGHOST=127.0.0.1 PGPORT="$LOOPBACK_PRIMARY_PORT" PGUSER=postgres PGPASSWORD="$POSTGRES_PASSWORD"
-export BACKUP_DIR="$WORK/backups" BACKUP_KEEP_DAILY=2 WAL_ARCHIVE_DIR="$HOKM_LOOPBACK_DIR/wal-archive"
-export BASEBACKUP_PASSWORD="$REPLICATION_PASSWORD"
+export BACKUP_DIR="$WORK/backups" BACKUP_KEEP_DAILY=2
 bash scripts/backup.sh run 2>&1 | tee "$WORK/backup.log"
 grep -q "latest finished game .* replayable" "$WORK/backup.log" || fail "the backup's latest finished game was not checked"
 ls "$BACKUP_DIR"/daily/hokm-*.dump >/dev/null || fail "no dump in $BACKUP_DIR/daily"
@@ -341,34 +372,81 @@ fi
 grep -q "moves not numbered" "$WORK/damaged.log" || fail "unexpected verification failure: $(tail -3 "$WORK/damaged.log")"
 rm -f "$damaged"*
 
-step "backup: base backup + archived WAL recover to a point in time"
-bash scripts/backup.sh basebackup >"$WORK/base.path"
-marker="$(date +%s%N)"
-primary_sql "create table public.pitr_marker (v text); insert into pitr_marker values ('$marker')" >/dev/null
-seg="$(primary_sql "select pg_walfile_name(pg_switch_wal())")"
-for i in $(seq 1 100); do
-  [ -f "$WAL_ARCHIVE_DIR/$seg" ] && break
-  sleep 0.2
+# pgBackRest runs as postgres with the configuration loopback.sh rendered into its state dir
+# (PGBACKREST_CONFIG, from `loopback.sh env`).
+pgbr() { (cd / && runuser -u postgres -- pgbackrest --stanza=hokm "$@"); }
+labels() { pgbr --output=json info | grep -o '"label":"[^"]*"' | cut -d'"' -f4 | tr '\n' ' '; }
+
+step "pgBackRest: stanza, full and differential backups, retention"
+bash scripts/backup.sh stanza >"$WORK/stanza.log" 2>&1 || fail "backup.sh stanza: $(tail -5 "$WORK/stanza.log")"
+[ "$(primary_sql "select failed_count from pg_stat_archiver")" = 0 ] ||
+  fail "archive-push failed: $(primary_sql "select last_failed_wal, last_failed_time from pg_stat_archiver")"
+bash scripts/backup.sh basebackup >"$WORK/full.label" 2>"$WORK/full.log" || fail "first base backup: $(tail -5 "$WORK/full.log")"
+grep -Eqx '[0-9]{8}-[0-9]{6}F' "$WORK/full.label" || fail "the first base backup is not a full one: $(cat "$WORK/full.label")"
+bash scripts/backup.sh basebackup >"$WORK/diff.label" 2>"$WORK/diff.log" || fail "second base backup: $(tail -5 "$WORK/diff.log")"
+grep -Eqx "$(cat "$WORK/full.label")_[0-9]{8}-[0-9]{6}D" "$WORK/diff.label" ||
+  fail "the base backup after a fresh full one is not a differential one: $(cat "$WORK/diff.label")"
+# Retention of one full backup: the next full one expires the older full backup, its differential
+# one and the archived WAL only they needed.
+PGBACKREST_REPO1_RETENTION_FULL=1 bash scripts/backup.sh basebackup full >"$WORK/full2.label" 2>"$WORK/full2.log" ||
+  fail "third base backup: $(tail -5 "$WORK/full2.log")"
+[ "$(labels)" = "$(cat "$WORK/full2.label") " ] || fail "retention kept $(labels)instead of $(cat "$WORK/full2.label") alone"
+grep -q "expire command end: completed successfully" "$WORK/full2.log" || fail "no expire after the backup"
+
+step "pgBackRest: the repository verified against its checksums, a damaged copy caught"
+bash scripts/backup.sh verify-repo >"$WORK/verify-repo.log" 2>&1 || fail "verify-repo: $(tail -8 "$WORK/verify-repo.log")"
+grep -q "backup: $(cat "$WORK/full2.label"), status: valid" "$WORK/verify-repo.log" ||
+  fail "verify did not check the backup: $(tail -8 "$WORK/verify-repo.log")"
+# A copy of the repository in which the newest archived segment holds another segment's (valid,
+# compressed) content: a wrong file under the right name.
+cp -a "$LOOPBACK_PGBACKREST_REPO" "$WORK/repo-copy"
+find "$WORK/repo-copy/archive" -name '0000*.zst' | sort >"$WORK/segments"
+[ "$(wc -l <"$WORK/segments")" -ge 2 ] || fail "fewer than two archived segments: $(cat "$WORK/segments")"
+damaged="$(tail -1 "$WORK/segments")"
+cp "$(head -1 "$WORK/segments")" "$damaged"
+if PGBACKREST_REPO1_PATH="$WORK/repo-copy" bash scripts/backup.sh verify-repo >"$WORK/verify-damaged.log" 2>&1; then
+  fail "verify-repo accepted a damaged WAL segment"
+fi
+grep -q "invalid checksum '.*$(basename "$damaged")'" "$WORK/verify-damaged.log" ||
+  fail "unexpected verify failure: $(tail -5 "$WORK/verify-damaged.log")"
+rm -rf "$WORK/repo-copy"
+
+step "pgBackRest: recovery drill to a point in time"
+# Rows that must come back, the server's own time just after their commit, rows that must not.
+primary_sql "create table public.pitr_drill (id int primary key, batch text not null)" >/dev/null
+primary_sql "insert into pitr_drill select g, 'kept' from generate_series(1, 500) g" >/dev/null
+target="$(primary_sql "select clock_timestamp()")"
+primary_sql "insert into pitr_drill select g, 'later' from generate_series(501, 600) g" >/dev/null
+# `check` switches to a new WAL segment and waits until archive-push has it in the repository, so
+# the commit of the later rows (past the target) is there for recovery to stop at.
+pgbr check >"$WORK/check.log" 2>&1 || fail "pgbackrest check: $(tail -5 "$WORK/check.log")"
+DRILL="$WORK/drill"
+mkdir -p "$DRILL"
+cp db/pg_hba.conf db/pg_ident.conf "$DRILL/"
+chown -R postgres:postgres "$DRILL"
+t_restore=$(date +%s%N)
+bash scripts/restore.sh --time "$target" "$DRILL/data" --copy >"$WORK/restore.log" 2>&1 ||
+  fail "restore.sh --time: $(tail -8 "$WORK/restore.log")"
+grep -q "^recovery_target_time = '$target'" "$DRILL/data/postgresql.auto.conf" || fail "no recovery target written"
+grep -q "^archive_mode = 'off'" "$DRILL/data/postgresql.auto.conf" || fail "the restored copy would archive into the repository"
+runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$DRILL/data" -l "$DRILL/log" -w -t 300 \
+  -o "-c listen_addresses='' -c port=5432 -c unix_socket_directories='$DRILL' -c hba_file='$DRILL/pg_hba.conf' -c ident_file='$DRILL/pg_ident.conf'" start >/dev/null ||
+  fail "the restored server did not start: $(tail -5 "$DRILL/log")"
+drill_sql() { runuser -u postgres -- psql -X -qtA -h "$DRILL" -p 5432 -d hokm -c "$1"; }
+for i in $(seq 1 600); do
+  [ "$(drill_sql 'select pg_is_in_recovery()' 2>/dev/null)" = f ] && break
+  sleep 0.1
 done
-[ -f "$WAL_ARCHIVE_DIR/$seg" ] || fail "WAL segment $seg was not archived"
-PITR="$WORK/pitr"
-mkdir -p "$PITR/data"
-tar -xzf "$(cat "$WORK/base.path")/base.tar.gz" -C "$PITR/data"
-chown -R postgres:postgres "$PITR"
-chmod 700 "$PITR/data"
-cat >"$PITR/data/postgresql.auto.conf" <<EOF
-restore_command = 'cp $WAL_ARCHIVE_DIR/%f %p'
-recovery_target_action = 'promote'
-EOF
-touch "$PITR/data/recovery.signal"
-chown postgres:postgres "$PITR/data/postgresql.auto.conf" "$PITR/data/recovery.signal"
-runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$PITR/data" -l "$PITR/log" -w -t 60 \
-  -o "-c listen_addresses='' -c port=5432 -c unix_socket_directories='$PITR' -c archive_mode=off -c hba_file='$ROOT/db/pg_hba.conf' -c ident_file='$ROOT/db/pg_ident.conf'" start >/dev/null ||
-  fail "point-in-time restore did not start: $(tail -5 "$PITR/log")"
-got="$(runuser -u postgres -- psql -X -qtA -h "$PITR" -p 5432 -d hokm -c 'select v from pitr_marker' 2>&1 || true)"
-runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$PITR/data" -m fast -w stop >/dev/null || true
-[ "$got" = "$marker" ] || fail "the row written after the base backup was not recovered from archived WAL: $got"
-primary_sql "drop table public.pitr_marker" >/dev/null
+t_answer=$(date +%s%N)
+[ "$(drill_sql 'select pg_is_in_recovery()')" = f ] || fail "the restored server did not promote: $(tail -5 "$DRILL/log")"
+drill_seconds="$(awk -v a="$t_restore" -v b="$t_answer" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
+got="$(drill_sql "select batch || '=' || count(*) || ':' || min(id) || '-' || max(id) from pitr_drill group by batch order by batch" | tr '\n' ' ')"
+grep -q "recovery stopping before commit of transaction" "$DRILL/log" || fail "recovery did not stop at the target: $(tail -5 "$DRILL/log")"
+[ "$(drill_sql "select count(*) from game_sessions where status = 'completed'")" -ge 1 ] || fail "the game played earlier is not in the restore"
+runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$DRILL/data" -m fast -w stop >/dev/null || true
+[ "$got" = "kept=500:1-500 " ] || fail "restored to $target, pitr_drill holds '$got' instead of the 500 kept rows alone"
+echo "ops: point-in-time recovery to $target: 500 rows kept, the 100 later ones absent; $drill_seconds s from the start of the restore to the promoted server answering"
+primary_sql "drop table public.pitr_drill" >/dev/null
 
 step "loopback topology down"
 bash scripts/loopback.sh down

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The production topology on loopback, from Debian packages (no containers): a PostgreSQL 15
-# primary, a streaming replica made with pg_basebackup, pgBouncer (transaction pooling), Redis with
-# a password and AOF, the server jar, Prometheus and, when installed, postgres/redis exporters.
+# primary archiving its WAL with pgBackRest (db/pgbackrest.conf, repository in the state dir), a
+# streaming replica made with pg_basebackup, pgBouncer (transaction pooling), Redis with a password
+# and AOF, the server jar, Prometheus and, when installed, postgres/redis exporters.
 #
 # Usage: scripts/loopback.sh COMMAND [ARGS]
 #   up                       start everything afresh (wipes the state dir), wait until all are ready
@@ -11,7 +12,8 @@
 #   start COMPONENT          start a stopped component again on its old data and port; waits ready
 #   restart COMPONENT [SIG]  stop then start
 #   wait COMPONENT [SECS]    wait until the component is ready (default 60 s)
-#   env                      print the shell variables (ports, URLs, passwords) for eval
+#   env                      print the shell variables (ports, URLs, passwords, PGBACKREST_CONFIG)
+#                            for eval
 #   pid COMPONENT            print the pid of a running component
 #   logs COMPONENT           print the path of the component's log file
 # Components: primary replica pgbouncer redis server prometheus postgres-exporter redis-exporter
@@ -118,6 +120,8 @@ export LOOPBACK_SERVER_URL='http://127.0.0.1:$P_SERVER'
 export LOOPBACK_MANAGEMENT_URL='http://127.0.0.1:$P_MANAGEMENT'
 export LOOPBACK_PROMETHEUS_URL='http://127.0.0.1:$P_PROMETHEUS'
 export LOOPBACK_SOCKET_DIR='$STATE/run'
+export PGBACKREST_CONFIG='$STATE/pgbackrest/pgbackrest.conf'
+export LOOPBACK_PGBACKREST_REPO='$STATE/pgbackrest/repo'
 export POSTGRES_PASSWORD='${POSTGRES_PASSWORD:-}'
 export DATABASE_URL='jdbc:postgresql://127.0.0.1:$P_PGBOUNCER/hokm?prepareThreshold=0'
 export DATABASE_USERNAME='hokm_app_user'
@@ -237,19 +241,46 @@ init_primary() {
   echo "$POSTGRES_PASSWORD" >"$pwf"
   chown postgres "$pwf"
   as_pg "$PGBIN/initdb" -D "$d/data" -U postgres --pwfile="$pwf" -E UTF8 --locale=C.UTF-8 \
-    --auth-local=peer --auth-host=scram-sha-256 >"$(logfile primary).initdb" 2>&1 ||
+    --auth-local=peer --auth-host=scram-sha-256 --data-checksums >"$(logfile primary).initdb" 2>&1 ||
     die "initdb failed: $(tail -5 "$(logfile primary).initdb")"
   rm -f "$pwf"
   cp "$ROOT/db/pg_hba.conf" "$ROOT/db/pg_ident.conf" "$d/"
-  mkdir -p "$STATE/wal-archive"
-  chown postgres:postgres "$STATE/wal-archive"
+  render_pgbackrest_conf
   {
     pg_conf_common primary "$P_PRIMARY"
-    # WAL archiving as in production (docker-compose.prod.yml), to a local directory.
+    # WAL archiving as in production (docker-compose.prod.yml): pgBackRest, into its repository.
     echo "archive_mode = on"
-    echo "archive_command = 'test ! -f $STATE/wal-archive/%f && cp %p $STATE/wal-archive/%f'"
+    echo "archive_command = 'pgbackrest --config=$STATE/pgbackrest/pgbackrest.conf --stanza=hokm archive-push %p'"
   } >"$d/data/postgresql.conf"
   chown postgres:postgres "$d"/*.conf "$d/data/postgresql.conf"
+}
+
+render_pgbackrest_conf() {
+  # The repository's pgBackRest configuration with the loopback's paths and port, in the state dir
+  # (the postgres user reads it there, never in the checkout).
+  local d="$STATE/pgbackrest" f
+  mkdir -p "$d/repo" "$d/lock" "$STATE/log/pgbackrest"
+  f="$d/pgbackrest.conf"
+  sed -e "s|^repo1-path=.*|repo1-path=$d/repo|" \
+    -e "s|^log-path=.*|log-path=$STATE/log/pgbackrest|" \
+    -e "s|^lock-path=.*|lock-path=$d/lock|" \
+    -e "s|^pg1-path=.*|pg1-path=$STATE/primary/data|" \
+    -e "s|^pg1-port=.*|pg1-port=$P_PRIMARY|" \
+    -e "s|^pg1-socket-path=.*|pg1-socket-path=$STATE/run|" \
+    "$ROOT/db/pgbackrest.conf" >"$f"
+  local want
+  for want in "repo1-path=$d/repo" "pg1-path=$STATE/primary/data" "pg1-port=$P_PRIMARY" "pg1-socket-path=$STATE/run" \
+    "lock-path=$d/lock" "log-path=$STATE/log/pgbackrest"; do
+    grep -qxF "$want" "$f" || die "db/pgbackrest.conf: could not set $want"
+  done
+  chown -R postgres:postgres "$d" "$STATE/log/pgbackrest"
+  chmod 750 "$d" "$d/repo"
+}
+
+create_stanza() {
+  # Before the first WAL segment completes, so that archive-push never fails for a missing stanza.
+  (cd / && as_pg pgbackrest --config="$STATE/pgbackrest/pgbackrest.conf" --stanza=hokm --log-level-console=info \
+    stanza-create) >"$(logfile primary).stanza" 2>&1 || die "pgbackrest stanza-create failed: $(tail -5 "$(logfile primary).stanza")"
 }
 
 start_pg() {
@@ -487,6 +518,7 @@ cmd_up() {
   command -v pgbouncer >/dev/null || die "pgbouncer is not installed"
   command -v redis-server >/dev/null || die "redis-server is not installed"
   command -v prometheus >/dev/null || die "prometheus is not installed"
+  command -v pgbackrest >/dev/null || die "pgbackrest is not installed"
   [ -x "$PGBIN/postgres" ] || die "PostgreSQL 15 is not installed in $PGBIN"
   [ "$(id -u)" = 0 ] || die "must run as root"
   cmd_down
@@ -505,6 +537,7 @@ cmd_up() {
   printf '%s' "${HOKM_SERVER_OPTS:-}" >"$STATE/server-opts"
   init_primary
   start_pg primary
+  create_stanza
   bootstrap_primary
   log "primary ready (port $P_PRIMARY)"
   init_replica

@@ -148,13 +148,17 @@ class DocumentationTest {
     // What Compose reads from the operator's environment (.env).
     Set<String> compose = new TreeSet<>();
     for (String file :
-        List.of("docker-compose.yml", "docker-compose.prod.yml", "docker-compose.override.yml")) {
+        List.of(
+            "docker-compose.yml",
+            "docker-compose.prod.yml",
+            "docker-compose.override.yml",
+            "docker-compose.backup-s3.yml")) {
       Matcher m = PLACEHOLDER.matcher(read(file));
       while (m.find()) {
         compose.add(m.group(1));
       }
     }
-    assertThat(compose).contains("JWT_SECRET", "REDIS_MEMORY_LIMIT_MB");
+    assertThat(compose).contains("JWT_SECRET", "REDIS_MEMORY_LIMIT_MB", "BACKUP_BUCKET");
     List<String> undocumented = new ArrayList<>();
     for (String name : compose) {
       if (!Pattern.compile("(?m)^#?\\s*" + name + "=").matcher(envExample).find()) {

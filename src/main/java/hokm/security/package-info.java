@@ -3,4 +3,9 @@
  * fired, and the retention of personal data (IP addresses, connection history). See
  * docs/security.md.
  */
+@ApplicationModule(
+    displayName = "Security",
+    allowedDependencies = {})
 package hokm.security;
+
+import org.springframework.modulith.ApplicationModule;

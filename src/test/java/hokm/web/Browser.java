@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -185,6 +186,11 @@ final class Browser implements AutoCloseable {
     awaitView("table");
   }
 
+  /** Picks a bot level in one of the lobby's level selectors ("#quick-level", "#create-level"). */
+  void chooseBotLevel(String selector, String level) {
+    new Select(find(selector)).selectByValue(level);
+  }
+
   boolean gameOver() {
     return exists(".table-view.status-over") || exists(".table-view.status-closed");
   }
@@ -263,26 +269,38 @@ final class Browser implements AutoCloseable {
 
   /** The seat number at the bottom of the screen: this player's own. */
   int mySeat() {
-    return Integer.parseInt(find(".seat.pos-0").getAttribute("data-seat"));
+    // One script reads the page in one go: the page re-renders on every frame, so an element
+    // found by one WebDriver call can be gone by the next.
+    Object seat =
+        until(
+            d ->
+                script(
+                    "const s = document.querySelector('.seat.pos-0'); return s && s.dataset.seat"));
+    return Integer.parseInt(seat.toString());
   }
 
   /** The cards in the player's hand, as "suit-rank". */
   List<String> hand() {
-    List<String> cards = new ArrayList<>();
-    for (WebElement card : all(".hand .hand-card")) {
-      cards.add(card.getAttribute("data-card"));
-    }
-    return cards;
+    return strings(
+        script(
+            "return [...document.querySelectorAll('.hand .hand-card')].map(c => c.dataset.card)"));
   }
 
   /** Cards on the table now, in slot order 0..3 ("" for an empty slot). */
   List<String> tableCards() {
-    List<String> cards = new ArrayList<>();
-    for (int slot = 0; slot < 4; slot++) {
-      List<WebElement> card = all(".table-view .trick .slot-" + slot + " .card");
-      cards.add(card.isEmpty() ? "" : card.get(0).getAttribute("data-card"));
+    return strings(
+        script(
+            "return [0, 1, 2, 3].map(slot => {"
+                + " const c = document.querySelector('.table-view .trick .slot-' + slot + ' .card');"
+                + " return c ? c.dataset.card : ''; })"));
+  }
+
+  private static List<String> strings(Object scriptResult) {
+    List<String> values = new ArrayList<>();
+    for (Object value : (List<?>) scriptResult) {
+      values.add(String.valueOf(value));
     }
-    return cards;
+    return values;
   }
 
   /** Every WebSocket frame this page received so far (from Chromium's network log). */

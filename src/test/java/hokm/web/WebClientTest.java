@@ -79,6 +79,33 @@ class WebClientTest {
   }
 
   @Test
+  void theBotLevelChosenInTheLobbyIsTheOneTheServerSeatsAndTheTableShows() {
+    Browser quick = browser();
+    quick.get("/");
+    quick.signInAsGuest();
+    assertThat(quick.find("#quick-level").getAttribute("value")).isEqualTo("normal");
+    quick.chooseBotLevel("#quick-level", "hard");
+    quick.click("#quick-match");
+    quick.awaitView("table");
+    // The level shown comes from the server's table_state, not from the form.
+    quick.until(d -> "hard".equals(quick.find(".info-row.bot-level").getAttribute("data-level")));
+    assertThat(quick.find(".info-row.bot-level").getText()).contains("Hard");
+    assertThat(quick.all(".seat .bot-badge")).hasSize(3);
+
+    Browser host = browser();
+    host.get("/");
+    host.signInAsGuest();
+    host.chooseBotLevel("#create-level", "easy");
+    host.createTable(1, true, 60);
+    host.until(d -> "easy".equals(host.find(".info-row.bot-level").getAttribute("data-level")));
+    assertThat(host.find(".info-row.bot-level").getText()).contains("Easy");
+    host.playUntilGameOver();
+    assertThat(host.all(".toast")).as("no move was refused").isEmpty();
+    quick.assertNoConsoleErrors();
+    host.assertNoConsoleErrors();
+  }
+
+  @Test
   void fourBrowsersPlayOnePrivateTableOpenedThroughTheInvitationLink() {
     Browser host = browser();
     host.get("/");

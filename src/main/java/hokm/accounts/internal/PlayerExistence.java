@@ -1,11 +1,12 @@
 package hokm.accounts.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import hokm.security.SecuritySettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,9 @@ public class PlayerExistence {
   private static final int MAX_REMEMBERED = 100_000;
 
   private final PlayerRepository players;
-  private final long ttlNanos;
-  private final Map<UUID, Long> confirmedUntil = new ConcurrentHashMap<>();
+
+  /** Players confirmed to exist, each for the configured time; null when nothing is remembered. */
+  private final Cache<UUID, Boolean> confirmed;
 
   private final CircuitBreaker postgres;
 
@@ -28,39 +30,31 @@ public class PlayerExistence {
       PlayerRepository players, SecuritySettings settings, CircuitBreakerRegistry breakers) {
     this.players = players;
     this.postgres = breakers.circuitBreaker("postgres");
-    this.ttlNanos = settings.playerCheckTtl().toNanos();
+    Duration ttl = settings.playerCheckTtl();
+    this.confirmed =
+        ttl.isZero() || ttl.isNegative()
+            ? null
+            : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_REMEMBERED).build();
   }
 
   public boolean exists(UUID playerId) {
-    long now = System.nanoTime();
-    Long until = confirmedUntil.get(playerId);
-    if (until != null && until - now > 0) {
+    if (confirmed != null && confirmed.getIfPresent(playerId) != null) {
       return true;
     }
-    boolean exists;
     if (postgres.getState() == CircuitBreaker.State.OPEN) {
       // The database is away: a validly signed token is trusted rather than refused, so players
       // keep playing; a deleted player's token is refused again once the database answers.
       return true;
     }
+    boolean exists;
     try {
       exists = players.existsById(playerId);
     } catch (DataAccessException e) {
       return true;
     }
-    if (!exists) {
-      confirmedUntil.remove(playerId);
-      return false;
+    if (exists && confirmed != null) {
+      confirmed.put(playerId, Boolean.TRUE);
     }
-    if (ttlNanos > 0) {
-      if (confirmedUntil.size() >= MAX_REMEMBERED) {
-        confirmedUntil.values().removeIf(t -> t - now <= 0);
-        if (confirmedUntil.size() >= MAX_REMEMBERED) {
-          confirmedUntil.clear();
-        }
-      }
-      confirmedUntil.put(playerId, now + ttlNanos);
-    }
-    return true;
+    return exists;
   }
 }

@@ -1,23 +1,24 @@
 package hokm.security.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import hokm.security.AuditEvent;
 import hokm.security.AuditLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,32 +29,36 @@ class AuditWriter implements AuditLog, DisposableBean {
   private static final String INSERT =
       "INSERT INTO audit_log (occurred_at, event, outcome, player_id, subject, ip, detail)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)";
-  private static final long LIMIT_RECORD_INTERVAL_MILLIS = 60_000;
+  private static final Duration LIMIT_RECORD_INTERVAL = Duration.ofMinutes(1);
   private static final int MAX_KEYS = 10_000;
+  private static final int QUEUE_CAPACITY = 10_000;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
-  private final JsonMapper json = JsonMapper.builder().build();
-  private final ThreadPoolExecutor background;
+  private final JsonMapper json;
+  private final ThreadPoolTaskExecutor background;
   private final Counter dropped;
   private final Counter failed;
-  private final Map<String, Long> lastLimitRecord = new ConcurrentHashMap<>();
 
-  AuditWriter(JdbcTemplate jdbc, MeterRegistry registry) {
+  /** Limits recorded in the last minute, by limit and key: each is recorded once a minute. */
+  private final Cache<String, Boolean> recentLimits =
+      Caffeine.newBuilder().expireAfterWrite(LIMIT_RECORD_INTERVAL).maximumSize(MAX_KEYS).build();
+
+  AuditWriter(JdbcTemplate jdbc, JsonMapper json, MeterRegistry registry) {
     this.jdbc = jdbc;
+    this.json = json;
     this.clock = Clock.systemUTC();
-    this.background =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(10_000),
-            r -> {
-              Thread thread = new Thread(r, "audit-writer");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.background = new ThreadPoolTaskExecutor();
+    background.setCorePoolSize(1);
+    background.setMaxPoolSize(1);
+    background.setQueueCapacity(QUEUE_CAPACITY);
+    background.setThreadNamePrefix("audit-writer-");
+    background.setDaemon(true);
+    // A full queue refuses the event (counted in hokm.audit.dropped) rather than slow the caller.
+    background.setRejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy());
+    background.setWaitForTasksToCompleteOnShutdown(true);
+    background.setAwaitTerminationSeconds(2);
+    background.initialize();
     this.dropped =
         Counter.builder("hokm.audit.dropped")
             .description("Audit events dropped because the writer's queue was full")
@@ -89,19 +94,9 @@ class AuditWriter implements AuditLog, DisposableBean {
 
   @Override
   public void limitTriggered(String limit, String key, String ip, UUID playerId) {
-    long now = clock.millis();
-    String id = limit + "|" + key;
-    Long last = lastLimitRecord.get(id);
-    if (last != null && now - last < LIMIT_RECORD_INTERVAL_MILLIS) {
+    if (recentLimits.asMap().putIfAbsent(limit + "|" + key, Boolean.TRUE) != null) {
       return;
     }
-    if (lastLimitRecord.size() >= MAX_KEYS) {
-      lastLimitRecord.values().removeIf(t -> now - t >= LIMIT_RECORD_INTERVAL_MILLIS);
-      if (lastLimitRecord.size() >= MAX_KEYS) {
-        return;
-      }
-    }
-    lastLimitRecord.put(id, now);
     record(
         new AuditEvent(
             "limit.triggered", AuditEvent.REFUSED, playerId, null, ip, Map.of("limit", limit)));
@@ -123,7 +118,7 @@ class AuditWriter implements AuditLog, DisposableBean {
   public boolean drain(long timeoutMillis) {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     while (System.currentTimeMillis() < deadline) {
-      if (background.getQueue().isEmpty() && background.getActiveCount() == 0) {
+      if (background.getQueueSize() == 0 && background.getActiveCount() == 0) {
         return true;
       }
       try {
@@ -139,10 +134,5 @@ class AuditWriter implements AuditLog, DisposableBean {
   @Override
   public void destroy() {
     background.shutdown();
-    try {
-      background.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

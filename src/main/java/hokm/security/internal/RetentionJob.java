@@ -4,24 +4,23 @@ import hokm.security.RetentionProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes closed connection rows, old audit entries and unused guests, and blanks the IP addresses
- * of audit entries, past the ages in {@link RetentionProperties}. Runs every interval on its own
- * thread, in batches; a failed run is logged and the next one tries again.
+ * of audit entries, past the ages in {@link RetentionProperties}. Runs every interval on Spring's
+ * scheduler, in batches, on one instance at a time (a ShedLock lock in PostgreSQL, table {@code
+ * shedlock}); a failed run is logged and the next one tries again.
  */
 @Component
 @EnableConfigurationProperties(RetentionProperties.class)
-public class RetentionJob implements SmartLifecycle {
+public class RetentionJob {
   private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
   private static final String DELETE_CONNECTIONS =
@@ -38,7 +37,6 @@ public class RetentionJob implements SmartLifecycle {
   private final JdbcTemplate jdbc;
   private final RetentionProperties properties;
   private final Clock clock = Clock.systemUTC();
-  private ScheduledExecutorService scheduler;
 
   RetentionJob(JdbcTemplate jdbc, RetentionProperties properties) {
     this.jdbc = jdbc;
@@ -79,7 +77,18 @@ public class RetentionJob implements SmartLifecycle {
     return total;
   }
 
-  private void runSafely() {
+  /**
+   * The scheduled run: skipped while another instance holds the lock (that instance is running it),
+   * and when retention is disabled.
+   */
+  @Scheduled(
+      fixedDelayString = "${hokm.retention.interval:1h}",
+      initialDelayString = "${hokm.retention.interval:1h}")
+  @SchedulerLock(name = "retention", lockAtMostFor = "${hokm.retention.lock-at-most-for:30m}")
+  public void scheduledRun() {
+    if (!properties.enabled()) {
+      return;
+    }
     try {
       Result result = purge(clock.instant());
       if (result.connectionsDeleted()
@@ -92,34 +101,5 @@ public class RetentionJob implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.warn("retention run failed; the next run tries again: {}", e.toString());
     }
-  }
-
-  @Override
-  public synchronized void start() {
-    if (!properties.enabled() || scheduler != null) {
-      return;
-    }
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "retention");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long every = properties.interval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::runSafely, every, every, TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return scheduler != null;
   }
 }

@@ -589,6 +589,22 @@ function checkbox(id, label, checked) {
   return h('div', { class: 'field check' }, h('input', { type: 'checkbox', id, name: id, checked }), h('label', { for: id }, label));
 }
 
+/** How well the table's bots play; the server's default is normal. */
+function botLevelField(id) {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, t('lobby.botLevel')),
+    h(
+      'select',
+      { id, name: id },
+      ['easy', 'normal', 'hard'].map((level) =>
+        h('option', { value: level, selected: level === 'normal' }, t(`botLevel.${level}`)),
+      ),
+    ),
+  );
+}
+
 function send(frame) {
   if (!connection.isOnline()) {
     toast(t('net.offline'));
@@ -606,12 +622,17 @@ function lobby() {
       'aria-labelledby': 'quick-title',
       onsubmit: (event) => {
         event.preventDefault();
-        send({ type: 'quick_match', fillWithBots: document.getElementById('quick-bots').checked });
+        send({
+          type: 'quick_match',
+          fillWithBots: document.getElementById('quick-bots').checked,
+          botLevel: document.getElementById('quick-level').value,
+        });
       },
     },
     h('h2', { id: 'quick-title' }, t('lobby.quick')),
     h('p', { class: 'hint' }, t('lobby.quick.hint')),
     checkbox('quick-bots', t('lobby.withBots'), true),
+    botLevelField('quick-level'),
     h('button', { type: 'submit', class: 'primary big', id: 'quick-match' }, t('lobby.play')),
   );
   const create = h(
@@ -636,6 +657,7 @@ function lobby() {
           kot: document.getElementById('create-kot').checked,
           turnSeconds: Math.round(seconds),
           fillWithBots: document.getElementById('create-bots').checked,
+          botLevel: document.getElementById('create-level').value,
         });
       },
     },
@@ -645,6 +667,7 @@ function lobby() {
     checkbox('create-kot', t('lobby.kot'), true),
     numberField('create-seconds', t('lobby.turnSeconds'), 5, 300, 30),
     checkbox('create-bots', t('lobby.fillBots'), false),
+    botLevelField('create-level'),
     h('button', { type: 'submit', class: 'primary', id: 'create-table' }, t('lobby.create')),
   );
   const join = h(

@@ -15,6 +15,7 @@ export function fromState(frame) {
     targetPoints: frame.targetPoints,
     kot: frame.kot,
     turnSeconds: frame.turnSeconds,
+    botLevel: frame.botLevel ?? 'normal',
     private: frame.private,
     handNumber: frame.handNumber ?? 0,
     hakem: frame.hakem ?? null,

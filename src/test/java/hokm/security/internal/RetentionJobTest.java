@@ -92,6 +92,58 @@ class RetentionJobTest {
     }
   }
 
+  @Test
+  void aScheduledRunWaitsWhileAnotherInstanceHoldsTheLockAndRunsOnceItIsFree() {
+    JdbcTemplate db = new JdbcTemplate(TestBackends.superuser());
+    UUID player = UUID.randomUUID();
+    String connection = "ret-locked-" + player;
+    Timestamp old = Timestamp.from(Instant.now().minus(Duration.ofDays(100)));
+    db.update(
+        "INSERT INTO players (id, username, is_guest) VALUES (?, ?, true)",
+        player,
+        "ret" + Long.toString(System.nanoTime(), 36));
+    try {
+      db.update(
+          "INSERT INTO websocket_connections (player_id, connection_id, connected_at,"
+              + " disconnected_at, is_active) VALUES (?, ?, ?, ?, false)",
+          player,
+          connection,
+          old,
+          old);
+      db.update(
+          "INSERT INTO shedlock (name, lock_until, locked_at, locked_by)"
+              + " VALUES ('retention', now() + interval '1 hour', now(), 'another-instance')"
+              + " ON CONFLICT (name) DO UPDATE SET lock_until = excluded.lock_until,"
+              + " locked_at = excluded.locked_at, locked_by = excluded.locked_by");
+
+      retention.scheduledRun();
+      assertThat(
+              db.queryForObject(
+                  "SELECT count(*) FROM websocket_connections WHERE connection_id = ?",
+                  Integer.class,
+                  connection))
+          .as("the other instance holds the lock, so this one did not run")
+          .isEqualTo(1);
+
+      db.update("UPDATE shedlock SET lock_until = now() WHERE name = 'retention'");
+      retention.scheduledRun();
+      assertThat(
+              db.queryForObject(
+                  "SELECT count(*) FROM websocket_connections WHERE connection_id = ?",
+                  Integer.class,
+                  connection))
+          .isZero();
+      assertThat(
+              db.queryForObject(
+                  "SELECT locked_by FROM shedlock WHERE name = 'retention'", String.class))
+          .as("this instance took the lock for its run")
+          .isNotEqualTo("another-instance");
+    } finally {
+      db.update("DELETE FROM websocket_connections WHERE player_id = ?", player);
+      db.update("DELETE FROM players WHERE id = ?", player);
+    }
+  }
+
   private UUID guest(Http http) {
     Http.Response guest = http.post("/api/auth/guest", "{}");
     assertThat(guest.status()).isEqualTo(201);

@@ -204,6 +204,12 @@ function infoView(model) {
       h('span', { class: 'info-label' }, t('table.scores', { target: model.targetPoints })),
       score(model.scores),
     ),
+    h(
+      'div',
+      { class: 'info-row bot-level', dataset: { level: model.botLevel } },
+      h('span', { class: 'info-label' }, t('table.botLevel')),
+      h('span', { class: 'info-value' }, t(`botLevel.${model.botLevel}`)),
+    ),
   );
 }
 

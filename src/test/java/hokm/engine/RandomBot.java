@@ -1,6 +1,10 @@
 package hokm.engine;
 
-/** Plays a uniformly random legal card and declares a random trump. */
+/**
+ * Plays a uniformly random legal card and declares a random trump: the weakest opponent, for the
+ * engine's property tests and benchmarks only (the server seats {@link EasyBot}, {@link
+ * HeuristicBot} and {@link SearchBot}).
+ */
 public final class RandomBot implements Bot {
   private final SplitMix64 random;
 
