@@ -125,9 +125,7 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
     this.mailboxPool = mailboxPool;
     this.timers = timers;
     long sweep = matchmaking.sweepInterval().toNanos();
-    if (sweep > 0) {
-      timers.scheduleWithFixedDelay(this::mergeWaitingTables, sweep, sweep, TimeUnit.NANOSECONDS);
-    }
+    timers.scheduleWithFixedDelay(this::mergeWaitingTables, sweep, sweep, TimeUnit.NANOSECONDS);
     this.context =
         new TableContext(
             properties,

@@ -21,4 +21,15 @@ public record MatchmakingProperties(
     @DefaultValue("5") double initialWindow,
     @DefaultValue("1") double widenPerSecond,
     @DefaultValue("30") double maxWindow,
-    @DefaultValue("1s") Duration sweepInterval) {}
+    @DefaultValue("1s") Duration sweepInterval) {
+
+  public MatchmakingProperties {
+    if (initialWindow < 0 || widenPerSecond < 0 || maxWindow < initialWindow) {
+      throw new IllegalArgumentException(
+          "need 0 <= hokm.matchmaking.initial-window <= max-window and widen-per-second >= 0");
+    }
+    if (sweepInterval.isNegative() || sweepInterval.isZero()) {
+      throw new IllegalArgumentException("hokm.matchmaking.sweep-interval must be positive");
+    }
+  }
+}

@@ -10,4 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     about a player to rank them against others
  */
 @ConfigurationProperties("hokm.leaderboard")
-public record LeaderboardProperties(@DefaultValue("10") int minGames) {}
+public record LeaderboardProperties(@DefaultValue("10") int minGames) {
+
+  public LeaderboardProperties {
+    if (minGames < 1) {
+      throw new IllegalArgumentException("hokm.leaderboard.min-games must be at least 1");
+    }
+  }
+}

@@ -11,4 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hokm.profile")
 public record ProfileProperties(
-    @DefaultValue("10") int recentGames, @DefaultValue("100") int historyPoints) {}
+    @DefaultValue("10") int recentGames, @DefaultValue("100") int historyPoints) {
+
+  public ProfileProperties {
+    if (recentGames < 0 || historyPoints < 0) {
+      throw new IllegalArgumentException("hokm.profile limits must not be negative");
+    }
+  }
+}
