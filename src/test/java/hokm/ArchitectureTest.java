@@ -41,6 +41,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void ratingsAreFormulasOnly() {
+    classes()
+        .that()
+        .resideInAPackage("hokm.rating..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("hokm.rating..", "java..")
+        .because("OpenSkill is a pure function of ratings and a finishing order")
+        .check(MAIN);
+  }
+
+  @Test
   void botsCannotReachAGameOnlyTheirSeatsView() {
     noClasses()
         .that()

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
     displayName = "Accounts",
-    allowedDependencies = {"platform", "security"})
+    allowedDependencies = {"platform", "rating", "security"})
 package hokm.accounts;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
     displayName = "Analytics",
-    allowedDependencies = {})
+    allowedDependencies = {"platform"})
 package hokm.analytics;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
     displayName = "Journal",
-    allowedDependencies = {"engine", "gateway", "platform", "table"})
+    allowedDependencies = {"engine", "gateway", "platform", "rating", "table"})
 package hokm.journal;
 
 import org.springframework.modulith.ApplicationModule;

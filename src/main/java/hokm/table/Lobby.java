@@ -5,6 +5,7 @@ import hokm.engine.Game;
 import hokm.engine.Phase;
 import hokm.engine.Suit;
 import hokm.table.internal.BotMoves;
+import hokm.table.internal.Matchmaking;
 import hokm.table.internal.Table;
 import hokm.table.internal.TableContext;
 import hokm.table.internal.TableMetrics;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,46 +62,77 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
 
   private final Object quickMatchLock = new Object();
 
-  /** The quick-match table being filled, per bot level and whether bots fill it at once. */
+  /** The quick-match table being filled with bots at once, per bot level. */
   private final Map<String, Table> openQuickMatches = new java.util.HashMap<>();
 
+  /**
+   * Quick-match tables waiting for humans, oldest first, per bot level; and who waits at each, with
+   * their ordinal and since when. Both under {@link #quickMatchLock}.
+   */
+  private final Map<BotLevel, List<Table>> waitingQuickMatches =
+      new java.util.EnumMap<>(BotLevel.class);
+
+  private final Map<Table, List<Matchmaking.Waiter>> waiters = new java.util.HashMap<>();
+
+  private final PlayerRatings ratings;
+
+  /** The ordinal of each level's bots, as last read for a quick match. */
+  private final Map<BotLevel, Double> botOrdinals = new ConcurrentHashMap<>();
+
+  private final Matchmaking matchmaking;
+  private final Clock clock;
+
+  @Autowired
   public Lobby(
       TableProperties properties,
+      MatchmakingProperties matchmaking,
       ObjectProvider<GameRecorder> recorders,
       ObjectProvider<TableStore> stores,
+      ObjectProvider<PlayerRatings> ratings,
       ObjectProvider<Clock> clocks,
       MeterRegistry registry,
       BotMoves bots) {
-    // Without a journal, games are played but not recorded.
-    GameRecorder recorder = recorders.getIfAvailable(() -> GameRecorder.NONE);
-    Clock clock = clocks.getIfAvailable(Clock::systemUTC);
+    this(
+        properties,
+        matchmaking,
+        // Without a journal, games are played but not recorded.
+        recorders.getIfAvailable(() -> GameRecorder.NONE),
+        stores.getIfAvailable(() -> TableStore.NONE),
+        ratings.getIfAvailable(() -> PlayerRatings.NONE),
+        clocks.getIfAvailable(Clock::systemUTC),
+        registry,
+        bots,
+        mailboxThreads(properties),
+        timerThread());
+  }
+
+  /** A lobby whose mailboxes and timers run where the caller says (tests: on virtual time). */
+  Lobby(
+      TableProperties properties,
+      MatchmakingProperties matchmaking,
+      GameRecorder recorder,
+      TableStore store,
+      PlayerRatings ratings,
+      Clock clock,
+      MeterRegistry registry,
+      BotMoves bots,
+      ExecutorService mailboxPool,
+      ScheduledExecutorService timers) {
+    this.clock = clock;
+    this.ratings = ratings;
+    this.matchmaking = new Matchmaking(matchmaking);
     this.properties = properties;
-    AtomicInteger threadNumber = new AtomicInteger();
-    this.mailboxPool =
-        Executors.newFixedThreadPool(
-            properties.effectiveMailboxThreads(),
-            r -> {
-              Thread thread = new Thread(r, "table-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    ScheduledThreadPoolExecutor timerPool =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread thread = new Thread(r, "table-timers");
-              thread.setDaemon(true);
-              return thread;
-            });
-    timerPool.setRemoveOnCancelPolicy(true);
-    this.timers = timerPool;
+    this.mailboxPool = mailboxPool;
+    this.timers = timers;
+    long sweep = matchmaking.sweepInterval().toNanos();
+    timers.scheduleWithFixedDelay(this::mergeWaitingTables, sweep, sweep, TimeUnit.NANOSECONDS);
     this.context =
         new TableContext(
             properties,
             mailboxPool,
             timers,
             recorder,
-            stores.getIfAvailable(() -> TableStore.NONE),
+            store,
             new TableMetrics(registry),
             this,
             clock,
@@ -115,6 +148,30 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
         .description("Tables waiting for players")
         .tag("phase", "waiting")
         .register(registry);
+  }
+
+  private static ExecutorService mailboxThreads(TableProperties properties) {
+    AtomicInteger threadNumber = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        properties.effectiveMailboxThreads(),
+        r -> {
+          Thread thread = new Thread(r, "table-" + threadNumber.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  private static ScheduledExecutorService timerThread() {
+    ScheduledThreadPoolExecutor timerPool =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread thread = new Thread(r, "table-timers");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timerPool.setRemoveOnCancelPolicy(true);
+    return timerPool;
   }
 
   private double countTables(Phase phase) {
@@ -221,7 +278,16 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
       return;
     }
     BotLevel level = botLevel == null ? BotLevel.NORMAL : botLevel;
-    String key = level.wireName() + (fillWithBots ? "+bots" : "");
+    if (!fillWithBots) {
+      // Read here, on the caller's thread: ratings may come from the database, which a table's
+      // mailbox and the timers never wait for.
+      UUID id = client.player().id();
+      Matchmaking.Waiter waiter = new Matchmaking.Waiter(id, ratings.ordinal(id), clock.instant());
+      botOrdinals.put(level, ratings.botOrdinal(level));
+      seatWaiting(client, level, waiter, replyTo);
+      return;
+    }
+    String key = level.wireName() + "+bots";
     Table table;
     synchronized (quickMatchLock) {
       Table open = openQuickMatches.get(key);
@@ -245,6 +311,122 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
                 quickMatch(client, fillWithBots, level, replyTo);
               }
             });
+  }
+
+  /**
+   * Seats a player who waits for humans at the waiting table of their level whose players all
+   * accept them (the nearest in ordinal), or at a new one ({@link Matchmaking#place}).
+   */
+  private void seatWaiting(
+      TableClient client, BotLevel level, Matchmaking.Waiter waiter, String replyTo) {
+    Table table;
+    synchronized (quickMatchLock) {
+      List<Table> open = waitingTables(level);
+      int chosen = matchmaking.place(groups(open), waiter, clock.instant());
+      if (chosen >= 0) {
+        table = open.get(chosen);
+      } else {
+        table = openTable(options(false, null, null, null, false, level), true);
+        open.add(table);
+        waiters.put(table, new ArrayList<>());
+      }
+      waiters.get(table).add(waiter);
+    }
+    seated.put(waiter.player(), table);
+    seatAt(table, client, level, waiter, replyTo);
+  }
+
+  /** Seats a waiting player at the table chosen for them; should it refuse, chooses again. */
+  private void seatAt(
+      Table table, TableClient client, BotLevel level, Matchmaking.Waiter waiter, String replyTo) {
+    double bots = botOrdinals.getOrDefault(level, PlayerRatings.DEFAULT_ORDINAL);
+    table
+        .mailbox()
+        .execute(
+            () -> {
+              table.expectRatings(waiter.player(), waiter.ordinal(), bots);
+              if (!table.seat(client, -1, replyTo, true)) {
+                seated.remove(waiter.player(), table);
+                synchronized (quickMatchLock) {
+                  forget(table, waiter.player());
+                }
+                seatWaiting(client, level, waiter, replyTo);
+              }
+            });
+  }
+
+  /**
+   * Merges waiting quick-match tables whose players' windows have widened enough to accept each
+   * other ({@link Matchmaking#merge}): the players of the newer table move to the older one, and
+   * each gets a {@code table_state} of it. Runs every {@code hokm.matchmaking.sweep-interval}.
+   */
+  public void mergeWaitingTables() {
+    record Move(Table from, Table into, BotLevel level, List<Matchmaking.Waiter> players) {}
+    List<Move> moves = new ArrayList<>();
+    synchronized (quickMatchLock) {
+      java.time.Instant now = clock.instant();
+      for (BotLevel level : BotLevel.values()) {
+        List<Table> open = waitingTables(level);
+        int[] merge;
+        while ((merge = matchmaking.merge(groups(open), now)) != null) {
+          Table from = open.get(merge[0]);
+          Table into = open.get(merge[1]);
+          List<Matchmaking.Waiter> movers = waiters.remove(from);
+          open.remove(from);
+          waiters.get(into).addAll(movers);
+          moves.add(new Move(from, into, level, movers));
+        }
+      }
+    }
+    for (Move move : moves) {
+      for (Matchmaking.Waiter waiter : move.players()) {
+        move.from()
+            .mailbox()
+            .execute(
+                () -> {
+                  TableClient client = move.from().moveOut(waiter.player());
+                  if (client == null) {
+                    // Gone meanwhile (left, or the game started): nothing to move.
+                    synchronized (quickMatchLock) {
+                      forget(move.into(), waiter.player());
+                    }
+                    return;
+                  }
+                  seated.put(waiter.player(), move.into());
+                  seatAt(move.into(), client, move.level(), waiter, null);
+                });
+      }
+    }
+  }
+
+  /** The level's waiting quick-match tables, oldest first, without those no longer waiting. */
+  private List<Table> waitingTables(BotLevel level) {
+    List<Table> open = waitingQuickMatches.computeIfAbsent(level, l -> new ArrayList<>());
+    open.removeIf(
+        table -> {
+          if (table.status() == Table.Status.WAITING) {
+            return false;
+          }
+          waiters.remove(table);
+          return true;
+        });
+    return open;
+  }
+
+  private List<List<Matchmaking.Waiter>> groups(List<Table> open) {
+    List<List<Matchmaking.Waiter>> groups = new ArrayList<>(open.size());
+    for (Table table : open) {
+      groups.add(waiters.getOrDefault(table, List.of()));
+    }
+    return groups;
+  }
+
+  /** The player no longer waits at that table. Under the quick-match lock. */
+  private void forget(Table table, UUID player) {
+    List<Matchmaking.Waiter> at = waiters.get(table);
+    if (at != null) {
+      at.removeIf(w -> w.player().equals(player));
+    }
   }
 
   /** Opens a table and seats its creator. */
@@ -534,6 +716,9 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
   @Override
   public void released(PlayerRef player, Table table) {
     seated.remove(player.id(), table);
+    synchronized (quickMatchLock) {
+      forget(table, player.id());
+    }
   }
 
   @Override
@@ -545,6 +730,10 @@ public class Lobby implements TableContext.Host, SmartInitializingSingleton {
     watching.values().removeIf(t -> t == table);
     synchronized (quickMatchLock) {
       openQuickMatches.values().remove(table);
+      waiters.remove(table);
+      for (List<Table> open : waitingQuickMatches.values()) {
+        open.remove(table);
+      }
     }
   }
 

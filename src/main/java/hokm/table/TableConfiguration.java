@@ -8,7 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({TableProperties.class, BotProperties.class})
+@EnableConfigurationProperties({
+  TableProperties.class,
+  BotProperties.class,
+  MatchmakingProperties.class
+})
 class TableConfiguration {
 
   /**

@@ -1,7 +1,7 @@
 /**
  * Tables: seats, the game on them, timers, bots for absent or slow players, reconnection,
- * spectators, quick match and private codes. Every action on a table runs on that table's mailbox,
- * one at a time.
+ * spectators, quick match by skill and private codes. Every action on a table runs on that table's
+ * mailbox, one at a time.
  */
 @ApplicationModule(
     displayName = "Table",

@@ -410,7 +410,8 @@ class AuthApiTest {
 
     PlayerProfile profile = accounts.findProfile(id).orElseThrow();
     assertThat(profile.username()).isEqualTo(player.username());
-    assertThat(profile.rating()).isEqualTo(1500);
+    assertThat(profile.rating()).isEqualTo(hokm.rating.OpenSkill.initial());
+    assertThat(profile.ratedGames()).isZero();
     assertThat(accounts.findProfile(UUID.randomUUID())).isEmpty();
   }
 

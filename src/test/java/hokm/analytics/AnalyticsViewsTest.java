@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * S3 D1 20:00 created, abandoned 20:10 without starting; cat(0)
  * S4 D2 08:00 created, started 08:01, active; ann(0, connected) bot(1) bot(2) ben(3)
  *    1 completed hand, 1 running; moves 08:02-08:03: ann trump, ann card, bot card
- * counters: ann 1700 2/2/0, ben 1600 2/1/1, cat 1600 1/0/1, dan (guest) 1800 1/1/0, eve 1900 0
+ * mu (sigma 25/3) and counters, every game rated: ann 32 2/2/0, ben 30 2/1/1, cat 30 1/0/1,
+ * dan (guest) 34 1/1/0, eve 36 0
  * connections D1: ann 10:00-10:30, ben 10:00-11:00, ann 12:00 open
  * </pre>
  */
@@ -42,14 +43,14 @@ class AnalyticsViewsTest {
   void fixture() {
     sql = new SqlSession(TestBackends.superuser());
     // Players other tests left behind would crowd the leaderboard; hide them in this transaction.
-    sql.update("UPDATE players SET total_games = 0, wins = 0, losses = 0");
+    sql.update("UPDATE players SET total_games = 0, wins = 0, losses = 0, rated_games = 0");
     heatBefore = heat();
 
-    player("v_ann", 1700, 2, 2, 0, false);
-    player("v_ben", 1600, 2, 1, 1, false);
-    player("v_cat", 1600, 1, 0, 1, false);
-    player("v_dan", 1800, 1, 1, 0, true);
-    player("v_eve", 1900, 0, 0, 0, false);
+    player("v_ann", 32, 2, 2, 0, false);
+    player("v_ben", 30, 2, 1, 1, false);
+    player("v_cat", 30, 1, 0, 1, false);
+    player("v_dan", 34, 1, 1, 0, true);
+    player("v_eve", 36, 0, 0, 0, false);
 
     session(
         "S1",
@@ -112,15 +113,48 @@ class AnalyticsViewsTest {
   }
 
   @Test
-  void leaderboardRanksRegisteredPlayersWithGames() {
+  void leaderboardListsRegisteredPlayersWithRatedGamesByOrdinal() {
     List<Map<String, Object>> rows =
-        sql.query("SELECT rank, username, rating, win_rate FROM analytics.leaderboard");
+        sql.query(
+            "SELECT username, rating_mu, rating_ordinal, rated_games, win_rate"
+                + " FROM analytics.leaderboard");
     assertThat(rows).extracting(r -> r.get("username")).containsExactly("v_ann", "v_ben", "v_cat");
-    assertThat(rows).extracting(r -> ((Number) r.get("rank")).intValue()).containsExactly(1, 2, 2);
+    assertThat(rows)
+        .extracting(r -> (Double) r.get("rating_ordinal"))
+        .containsExactly(32 - 25.0, 30 - 25.0, 30 - 25.0);
+    assertThat(rows).extracting(r -> r.get("rated_games")).containsExactly(2, 2, 1);
     assertThat(rows)
         .extracting(r -> (BigDecimal) r.get("win_rate"))
         .containsExactly(
             new BigDecimal("1.0000"), new BigDecimal("0.5000"), new BigDecimal("0.0000"));
+  }
+
+  @Test
+  void playerResultsAreTheDecidedGamesAsEachHumanSatAtThem() {
+    List<Map<String, Object>> ann =
+        sql.query(
+            "SELECT game_session_id, team, won, end_reason FROM analytics.player_results"
+                + " WHERE player_id = ? ORDER BY completed_at",
+            p.get("v_ann"));
+    assertThat(ann)
+        .extracting(r -> r.get("game_session_id"))
+        .containsExactly(s.get("S1"), s.get("S2"));
+    assertThat(ann).extracting(r -> ((Number) r.get("team")).intValue()).containsExactly(1, 2);
+    assertThat(ann).extracting(r -> r.get("won")).containsExactly(true, true);
+    assertThat(ann).extracting(r -> r.get("end_reason")).containsExactly("finished", "forfeit");
+    // An abandoned game has no result.
+    assertThat(
+            sql.query(
+                "SELECT game_session_id FROM analytics.player_results WHERE player_id = ?",
+                p.get("v_cat")))
+        .extracting(r -> r.get("game_session_id"))
+        .containsExactly(s.get("S1"));
+    assertThat(
+            sql.one(
+                "SELECT is_guest, rating_ordinal FROM analytics.player_profiles"
+                    + " WHERE username = 'v_dan'"))
+        .containsEntry("is_guest", true)
+        .containsEntry("rating_ordinal", 34 - 25.0);
   }
 
   @Test
@@ -265,17 +299,18 @@ class AnalyticsViewsTest {
     return sql.one("SELECT * FROM analytics.player_performance WHERE player_id = ?", p.get(name));
   }
 
-  private void player(String name, int rating, int games, int wins, int losses, boolean guest) {
+  private void player(String name, double mu, int games, int wins, int losses, boolean guest) {
     p.put(
         name,
         (UUID)
             sql.value(
-                "INSERT INTO players (username, password_hash, is_guest, rating, total_games,"
-                    + " wins, losses) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO players (username, password_hash, is_guest, rating_mu, rated_games,"
+                    + " total_games, wins, losses) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 name,
                 guest ? null : "$2a$10$x",
                 guest,
-                rating,
+                mu,
+                guest ? 0 : games,
                 games,
                 wins,
                 losses));

@@ -68,8 +68,8 @@ class ReplicaRoutingTest {
     }
     seeded = true;
     String insert =
-        "INSERT INTO players (username, password_hash, rating, total_games, wins)"
-            + " VALUES (?, 'x', 9000, 1, 1)";
+        "INSERT INTO players (username, password_hash, rating_mu, rating_sigma, rated_games,"
+            + " total_games, wins) VALUES (?, 'x', 60, 1, 50, 50, 50)";
     new JdbcTemplate(TestBackends.superuser()).update(insert, "rr_on_primary");
     new JdbcTemplate(replica.superuserDataSource()).update(insert, "rr_on_replica");
   }

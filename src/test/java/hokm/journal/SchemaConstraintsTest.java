@@ -58,30 +58,46 @@ class SchemaConstraintsTest {
 
     String insert =
         "INSERT INTO players (username, email, password_hash, is_guest, total_games, wins, losses,"
-            + " rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    assertThat(sql.refusal(insert, "c_alice", null, "h", false, 0, 0, 0, 1500))
+            + " rating_mu) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    assertThat(sql.refusal(insert, "c_alice", null, "h", false, 0, 0, 0, 25.0))
         .isEqualTo("players_username_key");
-    assertThat(sql.refusal(insert, "C_ALICE", null, "h", false, 0, 0, 0, 1500))
+    assertThat(sql.refusal(insert, "C_ALICE", null, "h", false, 0, 0, 0, 25.0))
         .isEqualTo("players_username_lower_key");
-    assertThat(sql.refusal(insert, "c x", null, "h", false, 0, 0, 0, 1500))
+    assertThat(sql.refusal(insert, "c x", null, "h", false, 0, 0, 0, 25.0))
         .isEqualTo("players_username_format");
-    assertThat(sql.refusal(insert, "cc", null, "h", false, 0, 0, 0, 1500))
+    assertThat(sql.refusal(insert, "cc", null, "h", false, 0, 0, 0, 25.0))
         .isEqualTo("players_username_format");
     // Emails are unverified contact addresses: two accounts may give the same one (V24).
-    assertThat(sql.refusal(insert, "c_e1", "C_Alice@example.org", "h", false, 0, 0, 0, 1500))
+    assertThat(sql.refusal(insert, "c_e1", "C_Alice@example.org", "h", false, 0, 0, 0, 25.0))
         .isEqualTo("ACCEPTED");
-    assertThat(sql.refusal(insert, "c_e2", "no-at-sign", "h", false, 0, 0, 0, 1500))
+    assertThat(sql.refusal(insert, "c_e2", "no-at-sign", "h", false, 0, 0, 0, 25.0))
         .isEqualTo("players_email_format");
-    assertThat(sql.refusal(insert, "c_g1", null, "h", true, 0, 0, 0, 1500))
+    assertThat(sql.refusal(insert, "c_g1", null, "h", true, 0, 0, 0, 25.0))
         .isEqualTo("players_guest_password");
-    assertThat(sql.refusal(insert, "c_g2", null, null, false, 0, 0, 0, 1500))
+    assertThat(sql.refusal(insert, "c_g2", null, null, false, 0, 0, 0, 25.0))
         .isEqualTo("players_guest_password");
-    assertThat(sql.refusal(insert, "c_n1", null, "h", false, -1, 0, 0, 1500))
+    assertThat(sql.refusal(insert, "c_n1", null, "h", false, -1, 0, 0, 25.0))
         .isEqualTo("players_counts_non_negative");
-    assertThat(sql.refusal(insert, "c_n2", null, "h", false, 2, 2, 1, 1500))
+    assertThat(sql.refusal(insert, "c_n2", null, "h", false, 2, 2, 1, 25.0))
         .isEqualTo("players_results_within_games");
-    assertThat(sql.refusal(insert, "c_n3", null, "h", false, 0, 0, 0, -5))
-        .isEqualTo("players_rating_range");
+    assertThat(sql.refusal(insert, "c_n3", null, "h", false, 0, 0, 0, Double.NaN))
+        .isEqualTo("players_rating_finite");
+    assertThat(
+            sql.refusal(
+                "INSERT INTO players (username, password_hash, rating_sigma) VALUES (?, ?, ?)",
+                "c_n4",
+                "h",
+                0.0))
+        .isEqualTo("players_rating_finite");
+    assertThat(
+            sql.refusal(
+                "INSERT INTO players (username, password_hash, total_games, rated_games)"
+                    + " VALUES (?, ?, ?, ?)",
+                "c_n5",
+                "h",
+                1,
+                2))
+        .isEqualTo("players_rated_games_range");
   }
 
   @Test

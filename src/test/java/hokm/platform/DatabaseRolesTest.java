@@ -25,7 +25,10 @@ class DatabaseRolesTest {
           "active_sessions",
           "leaderboard",
           "player_activity_heatmap",
-          "connection_statistics");
+          "connection_statistics",
+          "player_profiles",
+          "player_results",
+          "rating_history");
 
   @Autowired DataSource applicationDataSource;
 
@@ -49,7 +52,7 @@ class DatabaseRolesTest {
               sql.refusal(
                   "INSERT INTO players (username, password_hash) VALUES ('ro_writer', 'x')"))
           .isEqualTo(DENIED);
-      assertThat(sql.refusal("UPDATE players SET rating = 0")).isEqualTo(DENIED);
+      assertThat(sql.refusal("UPDATE players SET rating_mu = 0")).isEqualTo(DENIED);
       assertThat(sql.refusal("DELETE FROM game_sessions")).isEqualTo(DENIED);
       for (String view : VIEWS) {
         assertThat(
@@ -99,9 +102,9 @@ class DatabaseRolesTest {
       assertThat(sql.refusal("CREATE TABLE public.mine (i int)")).isEqualTo(DENIED);
       assertThat(sql.refusal("CREATE SCHEMA mine")).isEqualTo(DENIED);
       assertThat(sql.refusal("CREATE VIEW public.v AS SELECT 1")).isEqualTo(DENIED);
-      assertThat(sql.refusal("CREATE INDEX players_x ON players (rating)")).isEqualTo(DENIED);
+      assertThat(sql.refusal("CREATE INDEX players_x ON players (rating_mu)")).isEqualTo(DENIED);
       assertThat(sql.refusal("ALTER TABLE players ADD COLUMN x int")).isEqualTo(DENIED);
-      assertThat(sql.refusal("ALTER TABLE players DROP CONSTRAINT players_rating_range"))
+      assertThat(sql.refusal("ALTER TABLE players DROP CONSTRAINT players_rating_finite"))
           .isEqualTo(DENIED);
       assertThat(sql.refusal("DROP TABLE game_moves")).isEqualTo(DENIED);
       assertThat(sql.refusal("DROP VIEW analytics.leaderboard")).isEqualTo(DENIED);

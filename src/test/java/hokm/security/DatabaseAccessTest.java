@@ -134,7 +134,7 @@ class DatabaseAccessTest {
       assertThat(sql.refusal("SELECT password_hash FROM players")).isEqualTo(DENIED);
       assertThat(sql.refusal("INSERT INTO audit_log (event, outcome) VALUES ('x', 'success')"))
           .isEqualTo(DENIED);
-      assertThat(sql.refusal("UPDATE players SET rating = 0 WHERE false")).isEqualTo(DENIED);
+      assertThat(sql.refusal("UPDATE players SET rating_mu = 0 WHERE false")).isEqualTo(DENIED);
     }
   }
 

@@ -1,6 +1,8 @@
 package hokm.accounts.internal;
 
 import hokm.accounts.PlayerProfile;
+import hokm.rating.OpenSkill;
+import hokm.rating.Rating;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -37,17 +39,25 @@ public class Player {
   @Column(name = "last_seen")
   private Instant lastSeen;
 
-  @Column(name = "total_games", nullable = false)
+  // The record and the rating are written only by the journal, when a game's result is recorded;
+  // never from this object, so a copy loaded before a game ended cannot put back older numbers.
+  @Column(name = "total_games", nullable = false, insertable = false, updatable = false)
   private int totalGames;
 
-  @Column(nullable = false)
+  @Column(nullable = false, insertable = false, updatable = false)
   private int wins;
 
-  @Column(nullable = false)
+  @Column(nullable = false, insertable = false, updatable = false)
   private int losses;
 
-  @Column(nullable = false)
-  private int rating = 1500;
+  @Column(name = "rating_mu", nullable = false, insertable = false, updatable = false)
+  private double ratingMu = OpenSkill.MU;
+
+  @Column(name = "rating_sigma", nullable = false, insertable = false, updatable = false)
+  private double ratingSigma = OpenSkill.SIGMA;
+
+  @Column(name = "rated_games", nullable = false, insertable = false, updatable = false)
+  private int ratedGames;
 
   /**
    * Written only by {@link PlayerRepository#incrementTokenVersion}, never from this object, so a
@@ -91,7 +101,16 @@ public class Player {
   }
 
   public PlayerProfile toProfile() {
-    return new PlayerProfile(id, username, guest, rating, totalGames, wins, losses, createdAt);
+    return new PlayerProfile(
+        id,
+        username,
+        guest,
+        new Rating(ratingMu, ratingSigma),
+        ratedGames,
+        totalGames,
+        wins,
+        losses,
+        createdAt);
   }
 
   UUID getId() {

@@ -27,7 +27,9 @@ class PlayerController {
         profile.username(),
         player.getEmail(),
         profile.guest(),
-        profile.rating(),
+        profile.rating().ordinal(),
+        profile.rating().mu(),
+        profile.rating().sigma(),
         profile.totalGames(),
         profile.wins(),
         profile.losses(),
@@ -35,12 +37,18 @@ class PlayerController {
         player.getLastSeen());
   }
 
+  /**
+   * The caller's account. {@code rating} is the ordinal ({@code mu - 3 sigma}) that the leaderboard
+   * ranks by; {@code mu} and {@code sigma} are the rating itself.
+   */
   record Me(
       UUID id,
       String username,
       String email,
       boolean guest,
-      int rating,
+      double rating,
+      double mu,
+      double sigma,
       int totalGames,
       int wins,
       int losses,

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -105,6 +106,11 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/api/auth/**", "/api/leaderboard", "/api/stats/**", "/ws/**")
+                    .permitAll()
+                    // Public profiles; the caller's own account and games stay behind a token.
+                    .requestMatchers("/api/players/me", "/api/players/me/**")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/api/players/*")
                     .permitAll()
                     // Actuator listens on the management port only (these matchers match
                     // nothing on the players' port, where /actuator answers 404). There,

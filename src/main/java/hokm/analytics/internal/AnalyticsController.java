@@ -3,10 +3,16 @@ package hokm.analytics.internal;
 import hokm.analytics.AnalyticsQueries;
 import hokm.analytics.DailyGameStats;
 import hokm.analytics.LeaderboardEntry;
+import hokm.analytics.PublicProfile;
+import hokm.platform.ApiException;
+import hokm.platform.ErrorCodes;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +45,25 @@ class AnalyticsController {
           int days) {
     return new Daily(queries.daily(days));
   }
+
+  /**
+   * A player's public profile: rating, record, latest results, rating curve. Any name that is not a
+   * player's (a malformed one included) is 404 {@code NOT_FOUND}.
+   */
+  @GetMapping("/players/{username}")
+  PublicProfile profile(@PathVariable String username) {
+    if (!USERNAME.matcher(username).matches()) {
+      throw notFound();
+    }
+    return queries.profile(username).orElseThrow(AnalyticsController::notFound);
+  }
+
+  private static ApiException notFound() {
+    return new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No player has that name.");
+  }
+
+  /** The form of every username (players_username_format). */
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{3,32}");
 
   record Leaderboard(List<LeaderboardEntry> players) {}
 

@@ -49,8 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class JournalWriter implements GameRecorder, ConnectionRecorder {
   private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
   private static final int MAX_BATCH = 2000;
-  private static final int ELO_K = 32;
-  private static final int BOT_RATING = 1500;
 
   private final DataSource dataSource;
   private final CircuitBreaker breaker;
@@ -492,7 +490,10 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
     }
   }
 
-  /** The end of a game: its result, and each human's record and rating, applied exactly once. */
+  /**
+   * The end of a game: its result, and each human's record and rating ({@link GameResults}),
+   * applied exactly once.
+   */
   private static final class EndGame extends Write {
     final EndedGame game;
     final String finalState;
@@ -1219,61 +1220,7 @@ public class JournalWriter implements GameRecorder, ConnectionRecorder {
       // Already recorded (a retried batch), or no result to count.
       return;
     }
-    List<UUID> humans = new ArrayList<>();
-    List<Integer> teams = new ArrayList<>();
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT player_id, team FROM game_participants"
-                + " WHERE game_session_id = ? AND NOT is_bot")) {
-      statement.setObject(1, game.sessionId());
-      try (var rows = statement.executeQuery()) {
-        while (rows.next()) {
-          humans.add(rows.getObject(1, UUID.class));
-          teams.add(rows.getInt(2));
-        }
-      }
-    }
-    if (humans.isEmpty()) {
-      return;
-    }
-    Map<UUID, Integer> ratings = new LinkedHashMap<>();
-    try (PreparedStatement statement =
-        connection.prepareStatement("SELECT id, rating FROM players WHERE id = ANY (?)")) {
-      statement.setArray(1, connection.createArrayOf("uuid", humans.toArray()));
-      try (var rows = statement.executeQuery()) {
-        while (rows.next()) {
-          ratings.put(rows.getObject(1, UUID.class), rows.getInt(2));
-        }
-      }
-    }
-    double[] teamRating = new double[3];
-    int[] teamSize = new int[3];
-    for (SeatRecord seat : game.seats()) {
-      int rating = BOT_RATING;
-      if (seat.player() != null && ratings.containsKey(seat.player().id())) {
-        rating = ratings.get(seat.player().id());
-      }
-      teamRating[seat.team()] += rating;
-      teamSize[seat.team()]++;
-    }
-    for (int team = 1; team <= 2; team++) {
-      teamRating[team] = teamSize[team] == 0 ? BOT_RATING : teamRating[team] / teamSize[team];
-    }
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "UPDATE players SET total_games = total_games + 1, wins = wins + ?,"
-                + " losses = losses + ?, rating = greatest(0, least(10000, rating + ?)),"
-                + " updated_at = now() WHERE id = ?")) {
-      for (int i = 0; i < humans.size(); i++) {
-        int team = teams.get(i);
-        boolean won = team == game.winnerTeam();
-        double expected = 1 / (1 + Math.pow(10, (teamRating[3 - team] - teamRating[team]) / 400.0));
-        int change = (int) Math.round(ELO_K * ((won ? 1 : 0) - expected));
-        bind(statement, new Object[] {won ? 1 : 0, won ? 0 : 1, change, humans.get(i)});
-        statement.addBatch();
-      }
-      statement.executeBatch();
-    }
+    GameResults.apply(connection, game.sessionId(), game.winnerTeam(), game.endedAt());
   }
 
   private static Timestamp ts(Instant instant) {

@@ -95,6 +95,14 @@ public final class Table {
   /** Until then, absent players count as slow rather than gone: they are reconnecting. */
   private Instant restoredUntil;
 
+  /**
+   * Quick match: the ordinals of the players the lobby seated here and of this table's bots, for
+   * splitting the first game's teams evenly. Mailbox thread only.
+   */
+  private final Map<UUID, Double> ordinals = new java.util.HashMap<>();
+
+  private double botOrdinal = hokm.table.PlayerRatings.DEFAULT_ORDINAL;
+
   public Table(
       UUID id, String code, TableOptions options, boolean quickMatch, TableContext context) {
     this.id = id;
@@ -360,6 +368,44 @@ public final class Table {
     vacate(seat, "left");
     // After the seat is released, so the player can sit elsewhere as soon as they hear this.
     deliver(client, reply("left", replyTo).put("tableId", id.toString()));
+  }
+
+  /**
+   * Quick match: how strong a player about to be seated here is, and this table's bots; the first
+   * game's teams are split by them.
+   */
+  public void expectRatings(UUID player, double ordinal, double bots) {
+    ordinals.put(player, ordinal);
+    botOrdinal = bots;
+  }
+
+  /**
+   * Takes a waiting player out of their seat to be seated at another waiting table (quick match
+   * merging two tables): the others here see them leave; they are not told, as the table they move
+   * to sends its state. Returns their socket, or null when they no longer wait here.
+   */
+  public TableClient moveOut(UUID player) {
+    if (status != Status.WAITING) {
+      return null;
+    }
+    SeatState seat = null;
+    for (SeatState s : seats) {
+      if (s.player != null && s.player.id().equals(player) && s.client != null) {
+        seat = s;
+      }
+    }
+    if (seat == null) {
+      return null;
+    }
+    TableClient client = seat.client;
+    seat.client = null;
+    seat.player = null;
+    ordinals.remove(player);
+    broadcast(event("player_left").put("seat", seat.index).put("bot", false));
+    if (humans() == 0) {
+      close(EndReason.ABANDONED);
+    }
+    return client;
   }
 
   private void vacate(SeatState seat, String why) {
@@ -805,6 +851,9 @@ public final class Table {
 
   private void startGame() {
     cancel(waitTimer);
+    if (quickMatch && gameNumber == 1) {
+      balanceTeams();
+    }
     status = Status.PLAYING;
     rematchVotes.clear();
     game = newGame();
@@ -823,6 +872,56 @@ public final class Table {
         event("game_started").put("gameNumber", gameNumber).put("gameId", sessionId.toString()));
     publish(game.openingEvents());
     scheduleTurn();
+  }
+
+  /**
+   * Before a quick-match table's first game: the strongest and the weakest against the middle two
+   * ({@link Matchmaking#balance}). Whoever changes seat, and everyone else, gets a fresh {@code
+   * table_state} before {@code game_started}.
+   */
+  private void balanceTeams() {
+    double[] strength = new double[Seats.COUNT];
+    for (SeatState seat : seats) {
+      if (seat.graceTimer != null) {
+        // A restored seat waiting for its player: it stays where the player will look for it.
+        return;
+      }
+      strength[seat.index] =
+          seat.player == null
+              ? botOrdinal
+              : ordinals.getOrDefault(seat.player.id(), hokm.table.PlayerRatings.DEFAULT_ORDINAL);
+    }
+    int[] to = Matchmaking.balance(strength);
+    boolean moved = false;
+    PlayerRef[] players = new PlayerRef[Seats.COUNT];
+    boolean[] bots = new boolean[Seats.COUNT];
+    TableClient[] clients = new TableClient[Seats.COUNT];
+    for (SeatState seat : seats) {
+      players[seat.index] = seat.player;
+      bots[seat.index] = seat.bot;
+      clients[seat.index] = seat.client;
+      moved |= to[seat.index] != seat.index;
+    }
+    if (!moved) {
+      return;
+    }
+    for (int from = 0; from < Seats.COUNT; from++) {
+      SeatState seat = seats[to[from]];
+      seat.player = players[from];
+      seat.bot = bots[from];
+      seat.client = clients[from];
+      if (seat.player != null) {
+        context.store().playerSeat(seat.player.id(), id, seat.index);
+      }
+    }
+    for (SeatState seat : seats) {
+      if (seat.client != null) {
+        sendState(seat.client, null);
+      }
+    }
+    for (TableClient spectator : spectators.values()) {
+      sendState(spectator, null);
+    }
   }
 
   private void finishGame() {
