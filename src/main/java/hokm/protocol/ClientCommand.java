@@ -41,12 +41,12 @@ public sealed interface ClientCommand {
   String ID = "id must be a string of at most " + MAX_ID_LENGTH + " characters.";
   String TOKEN = "hello needs a token (a string).";
   String BOT_LEVEL = "botLevel must be \"easy\", \"normal\" or \"hard\".";
-  String BOT_LEVELS = "easy|normal|hard";
+  String BOT_LEVELS = "^(easy|normal|hard)$";
   String CODE = "code must be letters and digits.";
-  String CODE_PATTERN = "[\\p{L}\\p{Nd}]+";
+  String CODE_PATTERN = "^[\\p{L}\\p{Nd}]+$";
   String TABLE_ID = "tableId must be a table's id.";
   String TABLE_ID_PATTERN =
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+      "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
   String TARGET =
       "targetPoints must be a whole number from "
           + Rules.MIN_TARGET

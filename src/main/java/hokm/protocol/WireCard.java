@@ -14,8 +14,8 @@ public record WireCard(
         @Mismatch(WireCard.RANK)
         String rank) {
 
-  static final String SUITS = "spades|hearts|diamonds|clubs";
-  static final String RANKS = "2|3|4|5|6|7|8|9|10|J|Q|K|A";
+  static final String SUITS = "^(spades|hearts|diamonds|clubs)$";
+  static final String RANKS = "^(2|3|4|5|6|7|8|9|10|J|Q|K|A)$";
   static final String SUIT = "suit must be one of spades, hearts, diamonds, clubs.";
   static final String RANK = "rank must be one of 2..10, J, Q, K, A.";
   static final String CARD = "card must be an object like {\"suit\":\"hearts\",\"rank\":\"A\"}.";

@@ -12,6 +12,7 @@ import hokm.engine.Referee;
 import hokm.engine.Rules;
 import hokm.engine.Suit;
 import hokm.engine.TeamCounts;
+import hokm.protocol.ProtocolSchema;
 import hokm.testsupport.IntegrationTest;
 import hokm.testsupport.WsClient;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ class GameplayTest {
 
     checkAgainstTheRules(clients, seats, new Rules(2, true));
     checkTheRecord(clients, seats, created.path("tableId").asString());
+    everyFrameSentFollowsTheSchema(clients);
     for (WsClient client : clients) {
       client.close();
     }
@@ -139,9 +141,23 @@ class GameplayTest {
     assertThat(body.path("dealtFrom").asString()).isEqualTo("secret");
     assertThat(body.path("dealSecret").asString())
         .isEqualTo(java.util.HexFormat.of().formatHex(secret));
+    everyFrameSentFollowsTheSchema(everyone);
     for (WsClient client : everyone) {
       client.close();
     }
+  }
+
+  /** Every frame these clients sent is valid by docs/protocol/client-frames.schema.json. */
+  static void everyFrameSentFollowsTheSchema(List<WsClient> clients) {
+    com.networknt.schema.Schema schema = ProtocolSchema.committedClientFrames();
+    int frames = 0;
+    for (WsClient client : clients) {
+      for (JsonNode frame : client.sent()) {
+        assertThat(ProtocolSchema.problems(schema, frame)).as(frame.toString()).isEmpty();
+        frames++;
+      }
+    }
+    assertThat(frames).isPositive();
   }
 
   /** The ways a secret could be written: hex in both cases, base64 with and without padding. */

@@ -27,6 +27,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   /** Every frame received, in order; read only through {@link #received()}. */
   private final List<JsonNode> received = new ArrayList<>();
 
+  /** Every frame sent with {@link #send}, in order; read only through {@link #sent()}. */
+  private final List<JsonNode> sent = new ArrayList<>();
+
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
   private final AtomicInteger ids = new AtomicInteger();
@@ -66,7 +69,17 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   }
 
   public void send(Map<String, ?> frame) {
+    synchronized (sent) {
+      sent.add(JSON.valueToTree(frame));
+    }
     sendText(JSON.writeValueAsString(frame));
+  }
+
+  /** A copy of the frames sent so far with {@link #send} (not the raw text ones). */
+  public List<JsonNode> sent() {
+    synchronized (sent) {
+      return List.copyOf(sent);
+    }
   }
 
   public synchronized void sendText(String text) {
