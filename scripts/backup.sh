@@ -108,8 +108,9 @@ scratch_cleanup() {
   SCRATCH=""
 }
 as_owner() {
-  # initdb and postgres refuse root: run them as postgres when we are root.
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # initdb and postgres refuse root: run them as postgres when we are root, from / (the postgres
+  # user may not enter the current directory: a checkout readable by root only, say).
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 cmd_verify() {

@@ -238,9 +238,22 @@ t=$SECONDS
 bash scripts/loopback.sh up || fail "scripts/loopback.sh up"
 echo "ops: topology up in $((SECONDS - t)) s"
 eval "$(bash scripts/loopback.sh env)"
+# The checkout may be readable by root only: no component's configuration or command line names a
+# file in it (loopback.sh copies what they read into its state dir). The server's jar is the one
+# exception; java runs as root.
+grep -rlF --exclude-dir=log --include='*.conf' --include='*.ini' --include='*.yml' --include='*.yaml' \
+  -e "$ROOT/" "$HOKM_LOOPBACK_DIR" >"$WORK/names-checkout" || true
+[ ! -s "$WORK/names-checkout" ] || fail "configuration in the state dir names the checkout: $(cat "$WORK/names-checkout")"
+for c in primary replica pgbouncer redis prometheus postgres-exporter redis-exporter; do
+  pid="$(bash scripts/loopback.sh pid "$c")" || continue
+  tr '\0' ' ' <"/proc/$pid/cmdline" >"$WORK/cmdline"
+  if grep -qF -e "$ROOT/" "$WORK/cmdline"; then fail "$c runs with a file in the checkout: $(cat "$WORK/cmdline")"; fi
+done
 export PGCONNECT_TIMEOUT=5
-primary_sql() { runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm -c "$1"; }
-replica_sql() { runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_REPLICA_PORT" -d hokm -c "$1"; }
+# The postgres user's commands run from / (it may not enter the checkout).
+as_pg() { (cd / && runuser -u postgres -- "$@"); }
+primary_sql() { as_pg psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm -c "$1"; }
+replica_sql() { as_pg psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_REPLICA_PORT" -d hokm -c "$1"; }
 metric() { curl -fsS "$LOOPBACK_MANAGEMENT_URL/actuator/prometheus" | awk -v m="$1" '$1 == m { print $2 }'; }
 
 step "replication, pgBouncer, Redis"
@@ -361,7 +374,7 @@ grep -q '^hokm_backup_last_verified_timestamp_seconds{.*} 1\.' <<<"$exported" ||
 step "backup: restore into a new database, then a damaged game is caught"
 bash scripts/backup.sh restore "$(ls -t "$BACKUP_DIR"/daily/hokm-*.dump | head -1)" hokm_restored
 [ "$(primary_sql "select count(*) from game_moves")" = \
-  "$(runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm_restored -c 'select count(*) from game_moves')" ] ||
+  "$(as_pg psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm_restored -c 'select count(*) from game_moves')" ] ||
   fail "restored game_moves differ"
 game="$(primary_sql "select id from game_sessions where status = 'completed' and end_reason = 'finished' order by completed_at desc limit 1")"
 primary_sql "delete from game_moves where game_session_id = '$game' and sequence_number = 3" >/dev/null
@@ -374,7 +387,7 @@ rm -f "$damaged"*
 
 # pgBackRest runs as postgres with the configuration loopback.sh rendered into its state dir
 # (PGBACKREST_CONFIG, from `loopback.sh env`).
-pgbr() { (cd / && runuser -u postgres -- pgbackrest --stanza=hokm "$@"); }
+pgbr() { as_pg pgbackrest --stanza=hokm "$@"; }
 labels() { pgbr --output=json info | grep -o '"label":"[^"]*"' | cut -d'"' -f4 | tr '\n' ' '; }
 
 step "pgBackRest: stanza, full and differential backups, retention"
@@ -429,10 +442,10 @@ bash scripts/restore.sh --time "$target" "$DRILL/data" --copy >"$WORK/restore.lo
   fail "restore.sh --time: $(tail -8 "$WORK/restore.log")"
 grep -q "^recovery_target_time = '$target'" "$DRILL/data/postgresql.auto.conf" || fail "no recovery target written"
 grep -q "^archive_mode = 'off'" "$DRILL/data/postgresql.auto.conf" || fail "the restored copy would archive into the repository"
-runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$DRILL/data" -l "$DRILL/log" -w -t 300 \
+as_pg /usr/lib/postgresql/15/bin/pg_ctl -D "$DRILL/data" -l "$DRILL/log" -w -t 300 \
   -o "-c listen_addresses='' -c port=5432 -c unix_socket_directories='$DRILL' -c hba_file='$DRILL/pg_hba.conf' -c ident_file='$DRILL/pg_ident.conf'" start >/dev/null ||
   fail "the restored server did not start: $(tail -5 "$DRILL/log")"
-drill_sql() { runuser -u postgres -- psql -X -qtA -h "$DRILL" -p 5432 -d hokm -c "$1"; }
+drill_sql() { as_pg psql -X -qtA -h "$DRILL" -p 5432 -d hokm -c "$1"; }
 for i in $(seq 1 600); do
   [ "$(drill_sql 'select pg_is_in_recovery()' 2>/dev/null)" = f ] && break
   sleep 0.1
@@ -443,7 +456,7 @@ drill_seconds="$(awk -v a="$t_restore" -v b="$t_answer" 'BEGIN { printf "%.1f", 
 got="$(drill_sql "select batch || '=' || count(*) || ':' || min(id) || '-' || max(id) from pitr_drill group by batch order by batch" | tr '\n' ' ')"
 grep -q "recovery stopping before commit of transaction" "$DRILL/log" || fail "recovery did not stop at the target: $(tail -5 "$DRILL/log")"
 [ "$(drill_sql "select count(*) from game_sessions where status = 'completed'")" -ge 1 ] || fail "the game played earlier is not in the restore"
-runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$DRILL/data" -m fast -w stop >/dev/null || true
+as_pg /usr/lib/postgresql/15/bin/pg_ctl -D "$DRILL/data" -m fast -w stop >/dev/null || true
 [ "$got" = "kept=500:1-500 " ] || fail "restored to $target, pitr_drill holds '$got' instead of the 500 kept rows alone"
 echo "ops: point-in-time recovery to $target: 500 rows kept, the 100 later ones absent; $drill_seconds s from the start of the restore to the promoted server answering"
 primary_sql "drop table public.pitr_drill" >/dev/null
