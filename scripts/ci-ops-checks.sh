@@ -399,12 +399,35 @@ grep -Eqx '[0-9]{8}-[0-9]{6}F' "$WORK/full.label" || fail "the first base backup
 bash scripts/backup.sh basebackup >"$WORK/diff.label" 2>"$WORK/diff.log" || fail "second base backup: $(tail -5 "$WORK/diff.log")"
 grep -Eqx "$(cat "$WORK/full.label")_[0-9]{8}-[0-9]{6}D" "$WORK/diff.label" ||
   fail "the base backup after a fresh full one is not a differential one: $(cat "$WORK/diff.label")"
+# Every base backup is a row in ops.backup_runs, a failed one too, and the exporter tells that the
+# last one failed (BaseBackupFailed) until the next one succeeds. This one fails: pgBackRest is
+# pointed at a port where no PostgreSQL listens.
+if PGBACKREST_PG1_PORT=1 bash scripts/backup.sh basebackup >"$WORK/failed.label" 2>"$WORK/failed.log"; then
+  fail "a base backup of an unreachable database succeeded: $(cat "$WORK/failed.label")"
+fi
+grep -q "recorded in ops.backup_runs" "$WORK/failed.log" || fail "the failed base backup says nothing of its record: $(tail -3 "$WORK/failed.log")"
+base_runs() {
+  primary_sql "select string_agg(concat_ws(':', ok, size_bytes > 0, file), ' ' order by id) from ops.backup_runs where kind = 'base'"
+}
+want="t:t:$(cat "$WORK/full.label") t:t:$(cat "$WORK/diff.label") f:f:"
+[ "$(base_runs)" = "$want" ] || fail "ops.backup_runs holds '$(base_runs)' for the base backups, not '$want'"
+[ "$(primary_sql "select detail from ops.backup_runs where kind = 'base' and not ok")" = "pgbackrest stanza-create failed" ] ||
+  fail "the failed base backup's detail: $(primary_sql "select detail from ops.backup_runs where kind = 'base' and not ok")"
+exported="$(curl -fsS "http://127.0.0.1:$LOOPBACK_POSTGRES_EXPORTER_PORT/metrics")"
+for m in 'hokm_base_backup_last_failed{.*} 1$' 'hokm_base_backup_runs_total{.*} 3$' 'hokm_base_backup_failures_total{.*} 1$' \
+  'hokm_base_backup_last_success_timestamp_seconds{.*} 1\.' 'hokm_base_backup_last_size_bytes{.*} [1-9]'; do
+  grep -q "^$m" <<<"$exported" || fail "the exporter does not show $m: $(grep '^hokm_base_backup' <<<"$exported")"
+done
 # Retention of one full backup: the next full one expires the older full backup, its differential
 # one and the archived WAL only they needed.
 PGBACKREST_REPO1_RETENTION_FULL=1 bash scripts/backup.sh basebackup full >"$WORK/full2.label" 2>"$WORK/full2.log" ||
   fail "third base backup: $(tail -5 "$WORK/full2.log")"
 [ "$(labels)" = "$(cat "$WORK/full2.label") " ] || fail "retention kept $(labels)instead of $(cat "$WORK/full2.label") alone"
 grep -q "expire command end: completed successfully" "$WORK/full2.log" || fail "no expire after the backup"
+exported="$(curl -fsS "http://127.0.0.1:$LOOPBACK_POSTGRES_EXPORTER_PORT/metrics")"
+grep -q '^hokm_base_backup_last_failed{.*} 0$' <<<"$exported" ||
+  fail "a successful base backup did not clear the last failure: $(grep '^hokm_base_backup' <<<"$exported")"
+grep -q '^hokm_backup_failures_total{.*} 0$' <<<"$exported" || fail "base backups count in the dumps' metrics"
 
 step "pgBackRest: the repository verified against its checksums, a damaged copy caught"
 bash scripts/backup.sh verify-repo >"$WORK/verify-repo.log" 2>&1 || fail "verify-repo: $(tail -8 "$WORK/verify-repo.log")"
