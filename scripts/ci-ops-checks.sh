@@ -434,7 +434,10 @@ bash scripts/backup.sh verify-repo >"$WORK/verify-repo.log" 2>&1 || fail "verify
 grep -q "backup: $(cat "$WORK/full2.label"), status: valid" "$WORK/verify-repo.log" ||
   fail "verify did not check the backup: $(tail -8 "$WORK/verify-repo.log")"
 # A copy of the repository in which the newest archived segment holds another segment's (valid,
-# compressed) content: a wrong file under the right name.
+# compressed) content: a wrong file under the right name. After the full backup and its expire the
+# repository may hold one segment only (the backup's): `check` switches to a new segment (writing
+# a restore point first when the current one is empty) and waits until archive-push has it there.
+pgbr check >"$WORK/check-segment.log" 2>&1 || fail "pgbackrest check: $(tail -5 "$WORK/check-segment.log")"
 cp -a "$LOOPBACK_PGBACKREST_REPO" "$WORK/repo-copy"
 find "$WORK/repo-copy/archive" -name '0000*.zst' | sort >"$WORK/segments"
 [ "$(wc -l <"$WORK/segments")" -ge 2 ] || fail "fewer than two archived segments: $(cat "$WORK/segments")"
