@@ -4,7 +4,8 @@
 #
 # Usage: scripts/backup.sh COMMAND
 #   run               dump, verify the dump in a scratch cluster, apply retention, record the run;
-#                     with BACKUP_BASE=1 then a pgBackRest base backup (see basebackup)
+#                     with BACKUP_BASE=1 then a pgBackRest base backup (see basebackup), taken
+#                     whether the dump worked or not. Fails when either part failed
 #   dump              only take a dump (prints its path)
 #   verify FILE       restore FILE into a throw-away cluster and check it (see below)
 #   restore FILE DB   restore FILE into a NEW database DB on the server PG* points at
@@ -14,7 +15,8 @@
 #   basebackup [TYPE] a pgBackRest base backup: full, diff or incr; without TYPE a full one when the
 #                     newest full backup is BACKUP_FULL_DAYS (7) days old or there is none, else a
 #                     differential one. pgBackRest then expires backups and archived WAL beyond its
-#                     retention (repo1-retention-full / -diff in db/pgbackrest.conf)
+#                     retention (repo1-retention-full / -diff in db/pgbackrest.conf). Every
+#                     attempt is recorded (see below), a failed one too
 #   info              pgBackRest's view of the repository: backups, their times, the WAL range
 #   verify-repo       re-read every backup file and archived WAL segment in the repository against
 #                     its checksum (`pgbackrest verify`)
@@ -35,6 +37,13 @@
 #     every move refers to a recorded hand, and the winning team's hand points reach the target.
 # Retention: BACKUP_KEEP_DAILY newest dumps in daily/ (7), and one dump a week hard-linked into
 # weekly/, of which BACKUP_KEEP_WEEKLY are kept (4).
+#
+# Each dump run and each base backup is a row in ops.backup_runs (db/init/extras.sql): kind (dump
+# or base), started_at and finished_at (the duration), ok, verified (dumps restored and checked),
+# file (the dump, or the backup's label), size_bytes (the dump file; for a base backup what it
+# added to the repository, compressed), detail (what failed, or the backup type and database
+# size). postgres-exporter turns them into hokm_backup_* (dumps) and hokm_base_backup_* metrics
+# (monitoring/postgres-exporter/queries.yaml), which the backup alerts watch.
 #
 # pgBackRest runs as the postgres user (through runuser when this runs as root) on the database
 # host's view of the primary: its data directory and unix socket (pg1-path, pg1-socket-path of its
@@ -62,6 +71,8 @@ GROWING_TABLES=(players game_sessions game_hands game_moves)
 log() { echo "backup: $(date -u +%FT%TZ) $*" >&2; }
 die() {
   log "ERROR: $*"
+  # The reason, for the record of a failed run (BACKUP_FAILURE_NOTE: a file, see cmd_basebackup).
+  [ -z "${BACKUP_FAILURE_NOTE:-}" ] || echo "$*" >"$BACKUP_FAILURE_NOTE"
   exit 1
 }
 psql_src() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -tA "$@"; }
@@ -108,8 +119,9 @@ scratch_cleanup() {
   SCRATCH=""
 }
 as_owner() {
-  # initdb and postgres refuse root: run them as postgres when we are root.
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # initdb and postgres refuse root: run them as postgres when we are root, from / (the postgres
+  # user may not enter the current directory: a checkout readable by root only, say).
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 cmd_verify() {
@@ -257,7 +269,22 @@ full_backup_age() {
   return 0
 }
 
-cmd_basebackup() {
+# The newest backup's label, then what it added to the repository and the database's size (bytes).
+newest_backup() {
+  local label
+  label="$(pgbr --output=json info | grep -o '"label":"[^"]*"' | tail -1 | cut -d'"' -f4)"
+  [ -n "$label" ] || return 1
+  echo "$label"
+  # One record per backup, from its "backrest" key on: info (sizes), then its label.
+  pgbr --output=json info | awk -v RS='"backrest":' -v want="\"label\":\"$label\"" 'index($0, want) {
+      repo = 0; db = 0
+      if (match($0, /"repository":\{"delta":[0-9]+/)) { repo = substr($0, RSTART, RLENGTH); sub(/.*:/, "", repo) }
+      if (match($0, /"size":[0-9]+\},"label":/)) { db = substr($0, RSTART, RLENGTH); sub(/^"size":/, "", db); sub(/\}.*/, "", db) }
+      print repo; print db
+    }'
+}
+
+base_backup() {
   local type="${1:-}" age
   command -v pgbackrest >/dev/null || die "pgbackrest is not installed"
   pgbr stanza-create >/dev/null || die "pgbackrest stanza-create failed"
@@ -265,11 +292,31 @@ cmd_basebackup() {
     age="$(full_backup_age)"
     if [ -z "$age" ] || ((age >= ${BACKUP_FULL_DAYS:-7} * 86400 - 3600)); then type=full; else type=diff; fi
   fi
-  case "$type" in full | diff | incr) ;; *) die "backup type must be full, diff or incr, not '$type'" ;; esac
   log "pgBackRest $type backup of stanza $STANZA"
-  pgbr --log-level-console=info --type="$type" backup >&2 || die "pgbackrest backup failed"
-  pgbr info >&2
-  pgbr --output=json info | grep -o '"label":"[^"]*"' | tail -1 | cut -d'"' -f4
+  pgbr --log-level-console=info --type="$type" backup >&2 || die "pgbackrest $type backup failed"
+  pgbr info >&2 || die "pgbackrest info failed after the $type backup"
+  echo "$type"
+}
+
+cmd_basebackup() {
+  local asked="${1:-}" type started note reason out label repo_bytes db_bytes
+  case "$asked" in "" | full | diff | incr) ;; *) die "backup type must be full, diff or incr, not '$asked'" ;; esac
+  started="$(date -u +%FT%TZ)"
+  note="$(mktemp -t hokm-basebackup.XXXXXX)"
+  if ! type="$(BACKUP_FAILURE_NOTE="$note" base_backup "$asked")"; then
+    reason="$(cat "$note" 2>/dev/null || true)"
+    record base "$started" false "" 0 "${reason:-pgBackRest base backup failed}"
+    rm -f "$note"
+    die "base backup failed (recorded in ops.backup_runs)"
+  fi
+  rm -f "$note"
+  if ! out="$(newest_backup)"; then
+    record base "$started" false "" 0 "the $type backup is not in pgbackrest info"
+    die "the $type backup is not in pgbackrest info"
+  fi
+  { read -r label && read -r repo_bytes && read -r db_bytes; } <<<"$out" || true
+  record base "$started" true "$label" "${repo_bytes:-0}" "$type backup, database ${db_bytes:-?} bytes"
+  echo "$label"
 }
 
 cmd_verify_repo() {
@@ -286,35 +333,63 @@ cmd_verify_repo() {
   log "pgBackRest repository verified: every backup file and archived WAL segment matches its checksum"
 }
 
-record() {
-  # ops.backup_runs feeds the backup-age alerts (postgres-exporter); missing table: skip quietly.
-  local started="$1" ok="$2" verified="$3" file="$4" detail="$5" size=0
-  [ -f "$file" ] && size="$(stat -c %s "$file")"
-  psql_src -v started="$started" -v ok="$ok" -v verified="$verified" -v file="$file" -v size="$size" \
-    -v detail="$detail" >/dev/null 2>&1 <<'SQL' || log "could not record the run in ops.backup_runs"
-insert into ops.backup_runs (started_at, ok, verified, file, size_bytes, detail)
-values (:'started', :'ok', :'verified', :'file', :'size', :'detail')
+ensure_runs_kind() {
+  # ops.backup_runs made before base backups were recorded has no kind column (all its rows are
+  # dumps): add it. Needs the table's owner or a superuser; anyone else records dumps as before.
+  psql_src >/dev/null 2>&1 <<'SQL' || true
+DO $$ BEGIN
+  IF to_regclass('ops.backup_runs') IS NOT NULL AND NOT EXISTS (SELECT 1 FROM information_schema.columns
+      WHERE table_schema = 'ops' AND table_name = 'backup_runs' AND column_name = 'kind') THEN
+    ALTER TABLE ops.backup_runs ADD COLUMN kind text NOT NULL DEFAULT 'dump' CHECK (kind IN ('dump', 'base'));
+  END IF;
+END $$;
 SQL
 }
 
-cmd_run() {
+record() {
+  # record KIND STARTED OK FILE SIZE DETAIL: one row in ops.backup_runs, which feeds the backup
+  # alerts (postgres-exporter). A dump is verified when it is recorded as ok. Missing table: the
+  # run goes on, with a line in the log.
+  local kind="$1" started="$2" ok="$3" file="$4" size="$5" detail="$6" verified=false
+  [ "$kind" = dump ] && verified="$ok"
+  ensure_runs_kind
+  # A dump's row names no kind (the column's default), so that a table of before still takes it.
+  local columns="" values=""
+  [ "$kind" = dump ] || { columns="kind, " values=":'kind', "; }
+  psql_src -v kind="$kind" -v started="$started" -v ok="$ok" -v verified="$verified" -v file="$file" \
+    -v size="$size" -v detail="$detail" >/dev/null 2>&1 <<SQL || log "could not record the $kind run in ops.backup_runs"
+insert into ops.backup_runs (${columns}started_at, ok, verified, file, size_bytes, detail)
+values (${values}:'started', :'ok', :'verified', :'file', :'size', :'detail')
+SQL
+}
+
+file_size() { if [ -n "$1" ] && [ -f "$1" ]; then stat -c %s "$1"; else echo 0; fi; }
+
+dump_run() {
   local started file
   started="$(date -u +%FT%TZ)"
   if ! file="$(cmd_dump)"; then
-    record "$started" false false "" "dump failed"
+    record dump "$started" false "" 0 "dump failed"
     die "dump failed"
   fi
   if ! (cmd_verify "$file"); then
-    record "$started" false false "$file" "verification failed"
+    record dump "$started" false "$file" "$(file_size "$file")" "verification failed"
     mv "$file" "$file.failed"
     die "verification failed; kept as $file.failed"
   fi
   cmd_prune
+  record dump "$started" true "$file" "$(file_size "$file")" "ok"
+  log "dump run complete: $file"
+}
+
+cmd_run() {
+  local failed=""
+  (dump_run) || failed="the dump"
   if [ "${BACKUP_BASE:-0}" = 1 ]; then
-    (cmd_basebackup >/dev/null) || log "pgBackRest base backup failed (the logical backup is fine)"
+    (cmd_basebackup >/dev/null) || failed="${failed:+$failed and }the pgBackRest base backup"
   fi
-  record "$started" true true "$file" "ok"
-  log "run complete: $file"
+  [ -z "$failed" ] || die "run failed: $failed (see above; recorded in ops.backup_runs)"
+  log "run complete"
 }
 
 cmd_restore() {
@@ -333,6 +408,8 @@ cmd_restore() {
 cmd_schedule() {
   local at="${BACKUP_TIME:-02:30}" now next
   log "daily backups at $at UTC into $BACKUP_DIR (keep $KEEP_DAILY daily, $KEEP_WEEKLY weekly)"
+  # The exporter's queries need ops.backup_runs.kind before the first run.
+  ensure_runs_kind
   if [ "${BACKUP_BASE:-0}" = 1 ]; then
     # A stanza for a cluster made before db/init/20-pgbackrest-stanza.sh, or a new repository; an
     # error here is logged and the schedule goes on (the next run tries again).
@@ -344,7 +421,7 @@ cmd_schedule() {
     ((next > now)) || next="$(date -u -d "tomorrow $at" +%s)"
     log "next backup at $(date -u -d "@$next" +%FT%TZ)"
     sleep $((next - now))
-    (cmd_run) || log "backup run failed (alerts: BackupTooOld, BackupNotVerified)"
+    (cmd_run) || log "backup run failed (alerts: BackupTooOld, BackupNotVerified, BaseBackupFailed, BaseBackupTooOld)"
   done
 }
 

@@ -238,9 +238,22 @@ t=$SECONDS
 bash scripts/loopback.sh up || fail "scripts/loopback.sh up"
 echo "ops: topology up in $((SECONDS - t)) s"
 eval "$(bash scripts/loopback.sh env)"
+# The checkout may be readable by root only: no component's configuration or command line names a
+# file in it (loopback.sh copies what they read into its state dir). The server's jar is the one
+# exception; java runs as root.
+grep -rlF --exclude-dir=log --include='*.conf' --include='*.ini' --include='*.yml' --include='*.yaml' \
+  -e "$ROOT/" "$HOKM_LOOPBACK_DIR" >"$WORK/names-checkout" || true
+[ ! -s "$WORK/names-checkout" ] || fail "configuration in the state dir names the checkout: $(cat "$WORK/names-checkout")"
+for c in primary replica pgbouncer redis prometheus postgres-exporter redis-exporter; do
+  pid="$(bash scripts/loopback.sh pid "$c")" || continue
+  tr '\0' ' ' <"/proc/$pid/cmdline" >"$WORK/cmdline"
+  if grep -qF -e "$ROOT/" "$WORK/cmdline"; then fail "$c runs with a file in the checkout: $(cat "$WORK/cmdline")"; fi
+done
 export PGCONNECT_TIMEOUT=5
-primary_sql() { runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm -c "$1"; }
-replica_sql() { runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_REPLICA_PORT" -d hokm -c "$1"; }
+# The postgres user's commands run from / (it may not enter the checkout).
+as_pg() { (cd / && runuser -u postgres -- "$@"); }
+primary_sql() { as_pg psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm -c "$1"; }
+replica_sql() { as_pg psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_REPLICA_PORT" -d hokm -c "$1"; }
 metric() { curl -fsS "$LOOPBACK_MANAGEMENT_URL/actuator/prometheus" | awk -v m="$1" '$1 == m { print $2 }'; }
 
 step "replication, pgBouncer, Redis"
@@ -361,7 +374,7 @@ grep -q '^hokm_backup_last_verified_timestamp_seconds{.*} 1\.' <<<"$exported" ||
 step "backup: restore into a new database, then a damaged game is caught"
 bash scripts/backup.sh restore "$(ls -t "$BACKUP_DIR"/daily/hokm-*.dump | head -1)" hokm_restored
 [ "$(primary_sql "select count(*) from game_moves")" = \
-  "$(runuser -u postgres -- psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm_restored -c 'select count(*) from game_moves')" ] ||
+  "$(as_pg psql -X -qtA -h "$LOOPBACK_SOCKET_DIR" -p "$LOOPBACK_PRIMARY_PORT" -d hokm_restored -c 'select count(*) from game_moves')" ] ||
   fail "restored game_moves differ"
 game="$(primary_sql "select id from game_sessions where status = 'completed' and end_reason = 'finished' order by completed_at desc limit 1")"
 primary_sql "delete from game_moves where game_session_id = '$game' and sequence_number = 3" >/dev/null
@@ -374,7 +387,7 @@ rm -f "$damaged"*
 
 # pgBackRest runs as postgres with the configuration loopback.sh rendered into its state dir
 # (PGBACKREST_CONFIG, from `loopback.sh env`).
-pgbr() { (cd / && runuser -u postgres -- pgbackrest --stanza=hokm "$@"); }
+pgbr() { as_pg pgbackrest --stanza=hokm "$@"; }
 labels() { pgbr --output=json info | grep -o '"label":"[^"]*"' | cut -d'"' -f4 | tr '\n' ' '; }
 
 step "pgBackRest: stanza, full and differential backups, retention"
@@ -386,19 +399,45 @@ grep -Eqx '[0-9]{8}-[0-9]{6}F' "$WORK/full.label" || fail "the first base backup
 bash scripts/backup.sh basebackup >"$WORK/diff.label" 2>"$WORK/diff.log" || fail "second base backup: $(tail -5 "$WORK/diff.log")"
 grep -Eqx "$(cat "$WORK/full.label")_[0-9]{8}-[0-9]{6}D" "$WORK/diff.label" ||
   fail "the base backup after a fresh full one is not a differential one: $(cat "$WORK/diff.label")"
+# Every base backup is a row in ops.backup_runs, a failed one too, and the exporter tells that the
+# last one failed (BaseBackupFailed) until the next one succeeds. This one fails: pgBackRest is
+# pointed at a port where no PostgreSQL listens.
+if PGBACKREST_PG1_PORT=1 bash scripts/backup.sh basebackup >"$WORK/failed.label" 2>"$WORK/failed.log"; then
+  fail "a base backup of an unreachable database succeeded: $(cat "$WORK/failed.label")"
+fi
+grep -q "recorded in ops.backup_runs" "$WORK/failed.log" || fail "the failed base backup says nothing of its record: $(tail -3 "$WORK/failed.log")"
+base_runs() {
+  primary_sql "select string_agg(concat_ws(':', ok, size_bytes > 0, file), ' ' order by id) from ops.backup_runs where kind = 'base'"
+}
+want="t:t:$(cat "$WORK/full.label") t:t:$(cat "$WORK/diff.label") f:f:"
+[ "$(base_runs)" = "$want" ] || fail "ops.backup_runs holds '$(base_runs)' for the base backups, not '$want'"
+[ "$(primary_sql "select detail from ops.backup_runs where kind = 'base' and not ok")" = "pgbackrest stanza-create failed" ] ||
+  fail "the failed base backup's detail: $(primary_sql "select detail from ops.backup_runs where kind = 'base' and not ok")"
+exported="$(curl -fsS "http://127.0.0.1:$LOOPBACK_POSTGRES_EXPORTER_PORT/metrics")"
+for m in 'hokm_base_backup_last_failed{.*} 1$' 'hokm_base_backup_runs_total{.*} 3$' 'hokm_base_backup_failures_total{.*} 1$' \
+  'hokm_base_backup_last_success_timestamp_seconds{.*} 1\.' 'hokm_base_backup_last_size_bytes{.*} [1-9]'; do
+  grep -q "^$m" <<<"$exported" || fail "the exporter does not show $m: $(grep '^hokm_base_backup' <<<"$exported")"
+done
 # Retention of one full backup: the next full one expires the older full backup, its differential
 # one and the archived WAL only they needed.
 PGBACKREST_REPO1_RETENTION_FULL=1 bash scripts/backup.sh basebackup full >"$WORK/full2.label" 2>"$WORK/full2.log" ||
   fail "third base backup: $(tail -5 "$WORK/full2.log")"
 [ "$(labels)" = "$(cat "$WORK/full2.label") " ] || fail "retention kept $(labels)instead of $(cat "$WORK/full2.label") alone"
 grep -q "expire command end: completed successfully" "$WORK/full2.log" || fail "no expire after the backup"
+exported="$(curl -fsS "http://127.0.0.1:$LOOPBACK_POSTGRES_EXPORTER_PORT/metrics")"
+grep -q '^hokm_base_backup_last_failed{.*} 0$' <<<"$exported" ||
+  fail "a successful base backup did not clear the last failure: $(grep '^hokm_base_backup' <<<"$exported")"
+grep -q '^hokm_backup_failures_total{.*} 0$' <<<"$exported" || fail "base backups count in the dumps' metrics"
 
 step "pgBackRest: the repository verified against its checksums, a damaged copy caught"
 bash scripts/backup.sh verify-repo >"$WORK/verify-repo.log" 2>&1 || fail "verify-repo: $(tail -8 "$WORK/verify-repo.log")"
 grep -q "backup: $(cat "$WORK/full2.label"), status: valid" "$WORK/verify-repo.log" ||
   fail "verify did not check the backup: $(tail -8 "$WORK/verify-repo.log")"
 # A copy of the repository in which the newest archived segment holds another segment's (valid,
-# compressed) content: a wrong file under the right name.
+# compressed) content: a wrong file under the right name. After the full backup and its expire the
+# repository may hold one segment only (the backup's): `check` switches to a new segment (writing
+# a restore point first when the current one is empty) and waits until archive-push has it there.
+pgbr check >"$WORK/check-segment.log" 2>&1 || fail "pgbackrest check: $(tail -5 "$WORK/check-segment.log")"
 cp -a "$LOOPBACK_PGBACKREST_REPO" "$WORK/repo-copy"
 find "$WORK/repo-copy/archive" -name '0000*.zst' | sort >"$WORK/segments"
 [ "$(wc -l <"$WORK/segments")" -ge 2 ] || fail "fewer than two archived segments: $(cat "$WORK/segments")"
@@ -429,10 +468,10 @@ bash scripts/restore.sh --time "$target" "$DRILL/data" --copy >"$WORK/restore.lo
   fail "restore.sh --time: $(tail -8 "$WORK/restore.log")"
 grep -q "^recovery_target_time = '$target'" "$DRILL/data/postgresql.auto.conf" || fail "no recovery target written"
 grep -q "^archive_mode = 'off'" "$DRILL/data/postgresql.auto.conf" || fail "the restored copy would archive into the repository"
-runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$DRILL/data" -l "$DRILL/log" -w -t 300 \
+as_pg /usr/lib/postgresql/15/bin/pg_ctl -D "$DRILL/data" -l "$DRILL/log" -w -t 300 \
   -o "-c listen_addresses='' -c port=5432 -c unix_socket_directories='$DRILL' -c hba_file='$DRILL/pg_hba.conf' -c ident_file='$DRILL/pg_ident.conf'" start >/dev/null ||
   fail "the restored server did not start: $(tail -5 "$DRILL/log")"
-drill_sql() { runuser -u postgres -- psql -X -qtA -h "$DRILL" -p 5432 -d hokm -c "$1"; }
+drill_sql() { as_pg psql -X -qtA -h "$DRILL" -p 5432 -d hokm -c "$1"; }
 for i in $(seq 1 600); do
   [ "$(drill_sql 'select pg_is_in_recovery()' 2>/dev/null)" = f ] && break
   sleep 0.1
@@ -443,7 +482,7 @@ drill_seconds="$(awk -v a="$t_restore" -v b="$t_answer" 'BEGIN { printf "%.1f", 
 got="$(drill_sql "select batch || '=' || count(*) || ':' || min(id) || '-' || max(id) from pitr_drill group by batch order by batch" | tr '\n' ' ')"
 grep -q "recovery stopping before commit of transaction" "$DRILL/log" || fail "recovery did not stop at the target: $(tail -5 "$DRILL/log")"
 [ "$(drill_sql "select count(*) from game_sessions where status = 'completed'")" -ge 1 ] || fail "the game played earlier is not in the restore"
-runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$DRILL/data" -m fast -w stop >/dev/null || true
+as_pg /usr/lib/postgresql/15/bin/pg_ctl -D "$DRILL/data" -m fast -w stop >/dev/null || true
 [ "$got" = "kept=500:1-500 " ] || fail "restored to $target, pitr_drill holds '$got' instead of the 500 kept rows alone"
 echo "ops: point-in-time recovery to $target: 500 rows kept, the 100 later ones absent; $drill_seconds s from the start of the restore to the promoted server answering"
 primary_sql "drop table public.pitr_drill" >/dev/null

@@ -34,6 +34,9 @@
 #   HOKM_LOOPBACK_SERVER=0   do not start the server in `up`
 #   HOKM_LOOPBACK_REDIS_MEMORY_MB  the memory Redis is allowed (default 128); maxmemory is 3/4 of it
 # Must run as root (PostgreSQL and pgBouncer are run as the postgres user through runuser).
+# The checkout may be readable by root only (a clone under /root or in a mode 700 directory): what
+# the components read is copied into the state dir first (stage), and the postgres user's commands
+# run from /, so no component reads the checkout after `up` has rendered its configuration.
 # Commands that change a state dir wait for each other (flock on $HOKM_LOOPBACK_DIR.lock). A failed
 # `up` stops what it started; every stop goes by the pid the component recorded, never by name.
 set -Eeuo pipefail
@@ -43,6 +46,9 @@ STATE="${HOKM_LOOPBACK_DIR:-/tmp/hokm-loopback}"
 BASE="${HOKM_LOOPBACK_PORT_BASE:-25430}"
 JAR="${HOKM_JAR:-$ROOT/target/hokm-server-0.1.0-SNAPSHOT.jar}"
 PGBIN="${PGBIN:-/usr/lib/postgresql/15/bin}"
+# Absolute paths: the postgres user's commands run from /.
+case "$STATE" in /*) ;; *) STATE="$PWD/$STATE" ;; esac
+case "$JAR" in /*) ;; *) JAR="$PWD/$JAR" ;; esac
 COMPONENTS=(primary replica pgbouncer redis server prometheus postgres-exporter redis-exporter)
 
 P_PRIMARY=$((BASE + 0))
@@ -60,7 +66,8 @@ die() {
   echo "loopback: ERROR: $*" >&2
   exit 1
 }
-as_pg() { runuser -u postgres -- "$@"; }
+# From /: the postgres user may not enter the current directory (the checkout, say).
+as_pg() { (cd / && runuser -u postgres -- "$@"); }
 
 port_of() {
   case "$1" in
@@ -77,6 +84,17 @@ port_of() {
 }
 
 logfile() { echo "$STATE/log/$1.log"; }
+
+# ---- the checkout's files the components read, copied into the state dir ------------------------
+# stage FILE...: copies each FILE (a path in the checkout) to $STATE/files/FILE, readable by every
+# user (none holds a secret). staged FILE: the copy's path.
+stage() {
+  local f
+  for f in "$@"; do
+    install -D -m 644 "$ROOT/$f" "$STATE/files/$f" || die "cannot copy $f into $STATE/files"
+  done
+}
+staged() { echo "$STATE/files/$1"; }
 
 # ---- secrets: made once per `up`, kept in the state dir -------------------------------------------
 load_secrets() {
@@ -296,13 +314,14 @@ bootstrap_primary() {
   # The init scripts an operator's container runs, over the local socket as the superuser.
   (
     export PGHOST="$STATE/run" PGPORT="$P_PRIMARY"
-    export HOKM_DB_INIT_SQL="$ROOT/docs/db-init.sql" HOKM_DB_EXTRAS_SQL="$ROOT/db/init/extras.sql"
+    stage docs/db-init.sql db/init/extras.sql db/init/10-hokm-init.sh
+    export HOKM_DB_INIT_SQL="$(staged docs/db-init.sql)" HOKM_DB_EXTRAS_SQL="$(staged db/init/extras.sql)"
     export DATABASE_MIGRATION_PASSWORD DATABASE_PASSWORD DATABASE_READ_PASSWORD REPLICATION_PASSWORD EXPORTER_DB_PASSWORD
     as_pg env PGHOST="$PGHOST" PGPORT="$PGPORT" HOKM_DB_INIT_SQL="$HOKM_DB_INIT_SQL" \
       HOKM_DB_EXTRAS_SQL="$HOKM_DB_EXTRAS_SQL" DATABASE_MIGRATION_PASSWORD="$DATABASE_MIGRATION_PASSWORD" \
       DATABASE_PASSWORD="$DATABASE_PASSWORD" DATABASE_READ_PASSWORD="$DATABASE_READ_PASSWORD" \
       REPLICATION_PASSWORD="$REPLICATION_PASSWORD" EXPORTER_DB_PASSWORD="$EXPORTER_DB_PASSWORD" \
-      bash "$ROOT/db/init/10-hokm-init.sh"
+      bash "$(staged db/init/10-hokm-init.sh)"
   ) >"$(logfile primary).init" 2>&1 || die "cluster init failed: $(cat "$(logfile primary).init")"
 }
 
@@ -310,10 +329,11 @@ init_replica() {
   local d="$STATE/replica"
   mkdir -p "$d"
   chown postgres:postgres "$d"
+  stage db/replica/basebackup.sh
   (
     export PGPASSWORD="$REPLICATION_PASSWORD"
     as_pg env PGPASSWORD="$PGPASSWORD" PGBIN="$PGBIN" PRIMARY_HOST=127.0.0.1 PRIMARY_PORT="$P_PRIMARY" \
-      REPLICA_DATA="$d/data" REPLICATION_SLOT=hokm_replica_1 bash "$ROOT/db/replica/basebackup.sh"
+      REPLICA_DATA="$d/data" REPLICATION_SLOT=hokm_replica_1 bash "$(staged db/replica/basebackup.sh)"
   ) >"$(logfile replica).basebackup" 2>&1 || die "pg_basebackup failed: $(tail -20 "$(logfile replica).basebackup")"
   cp "$ROOT/db/pg_hba.conf" "$ROOT/db/pg_ident.conf" "$d/"
   # pg_basebackup copied the primary's postgresql.conf; write the replica's own.
@@ -353,8 +373,9 @@ start_pgbouncer() {
 start_redis() {
   local d="$STATE/redis"
   mkdir -p "$d"
+  stage redis/redis.conf
   cat >"$d/redis.conf" <<EOF
-include $ROOT/redis/redis.conf
+include $(staged redis/redis.conf)
 bind 127.0.0.1
 port $P_REDIS
 dir $d
@@ -389,8 +410,10 @@ start_server() {
 }
 
 start_prometheus() {
-  local d="$STATE/prometheus"
-  mkdir -p "$d/data"
+  local d="$STATE/prometheus" f
+  mkdir -p "$d/data" "$d/rules"
+  rm -f "$d"/rules/*.yml
+  for f in "$ROOT"/monitoring/prometheus/rules/*.yml; do cp "$f" "$d/rules/"; done
   # The repository's configuration with loopback targets: same jobs, rules and labels.
   sed -e "s|dns_sd_configs:|static_configs:|" \
     -e "s|- names: \\[server\\]|- targets: ['127.0.0.1:$P_MANAGEMENT']|" \
@@ -398,7 +421,7 @@ start_prometheus() {
     -e "s|postgres-exporter:9187|127.0.0.1:$P_PGEXPORTER|g" \
     -e "s|redis-exporter:9121|127.0.0.1:$P_REDISEXPORTER|g" \
     -e "s|prometheus:9090|127.0.0.1:$P_PROMETHEUS|g" \
-    -e "s|/etc/prometheus/rules/|$ROOT/monitoring/prometheus/rules/|g" \
+    -e "s|/etc/prometheus/rules/|$d/rules/|g" \
     -e "s|scrape_interval: 15s|scrape_interval: 2s|" \
     -e "s|evaluation_interval: 15s|evaluation_interval: 2s|" \
     "$ROOT/monitoring/prometheus/prometheus.yml" >"$d/prometheus.yml"
@@ -413,10 +436,11 @@ start_prometheus() {
 
 start_postgres_exporter() {
   command -v prometheus-postgres-exporter >/dev/null || return 2
+  stage monitoring/postgres-exporter/queries.yaml
   (
     export DATA_SOURCE_NAME="postgresql://hokm_exporter:$EXPORTER_DB_PASSWORD@127.0.0.1:$P_PRIMARY/hokm?sslmode=disable"
     exec setsid prometheus-postgres-exporter --web.listen-address="127.0.0.1:$P_PGEXPORTER" \
-      --extend.query-path="$ROOT/monitoring/postgres-exporter/queries.yaml" --auto-discover-databases \
+      --extend.query-path="$(staged monitoring/postgres-exporter/queries.yaml)" --auto-discover-databases \
       >>"$(logfile postgres-exporter)" 2>&1 </dev/null
   ) &
   echo $! >"$STATE/run/postgres-exporter.pid"

@@ -7,11 +7,13 @@ ALTER ROLE hokm_exporter SET statement_timeout = '10s';
 \connect hokm
 -- Query statistics (the library is preloaded by db/postgresql.conf).
 CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
--- Backups record their runs here (scripts/backup.sh, as the superuser); postgres-exporter turns the
--- table into hokm_backup_* metrics for the backup-age alert. Not part of the game's schema.
+-- Backups record their runs here (scripts/backup.sh, as the superuser): the logical dumps (kind
+-- 'dump') and pgBackRest's base backups ('base'). postgres-exporter turns the table into the
+-- hokm_backup_* and hokm_base_backup_* metrics of the backup alerts. Not part of the game's schema.
 CREATE SCHEMA IF NOT EXISTS ops;
 CREATE TABLE IF NOT EXISTS ops.backup_runs (
   id bigserial PRIMARY KEY,
+  kind text NOT NULL DEFAULT 'dump' CHECK (kind IN ('dump', 'base')),
   started_at timestamptz NOT NULL,
   finished_at timestamptz NOT NULL DEFAULT now(),
   ok boolean NOT NULL,
