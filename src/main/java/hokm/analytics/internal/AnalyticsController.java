@@ -4,13 +4,12 @@ import hokm.analytics.AnalyticsQueries;
 import hokm.analytics.DailyGameStats;
 import hokm.analytics.LeaderboardEntry;
 import hokm.analytics.PublicProfile;
+import hokm.platform.ApiErrorCode;
 import hokm.platform.ApiException;
-import hokm.platform.ErrorCodes;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,7 +58,7 @@ class AnalyticsController {
   }
 
   private static ApiException notFound() {
-    return new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No player has that name.");
+    return new ApiException(ApiErrorCode.NOT_FOUND, "No player has that name.");
   }
 
   /** The form of every username (players_username_format). */

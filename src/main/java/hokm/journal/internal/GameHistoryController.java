@@ -1,7 +1,7 @@
 package hokm.journal.internal;
 
+import hokm.platform.ApiErrorCode;
 import hokm.platform.ApiException;
-import hokm.platform.ErrorCodes;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -58,8 +57,7 @@ class GameHistoryController {
   @GetMapping("/api/players/me/games")
   Games mine(@RequestParam(defaultValue = "20") int limit, @AuthenticationPrincipal Jwt caller) {
     if (limit < 1 || limit > max) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION, "limit must be between 1 and " + max);
+      throw new ApiException(ApiErrorCode.VALIDATION, "limit must be between 1 and " + max);
     }
     UUID me = UUID.fromString(caller.getSubject());
     List<FinishedGame> games =

@@ -1,11 +1,10 @@
 package hokm.journal.internal;
 
 import hokm.journal.ReplayService;
+import hokm.platform.ApiErrorCode;
 import hokm.platform.ApiException;
-import hokm.platform.ErrorCodes;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,19 +29,18 @@ class ReplayController {
     try {
       gameId = UUID.fromString(id);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No such game.");
+      throw new ApiException(ApiErrorCode.NOT_FOUND, "No such game.");
     }
     if (!replays.mayRead(gameId, UUID.fromString(caller.getSubject()))) {
-      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No such game.");
+      throw new ApiException(ApiErrorCode.NOT_FOUND, "No such game.");
     }
     ReplayService.Outcome outcome = replays.replay(gameId);
     if (outcome.refusal() == ReplayService.Refusal.NOT_FOUND) {
-      throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No such game.");
+      throw new ApiException(ApiErrorCode.NOT_FOUND, "No such game.");
     }
     if (outcome.refusal() == ReplayService.Refusal.NOT_FINISHED) {
       throw new ApiException(
-          HttpStatus.CONFLICT,
-          "GAME_NOT_FINISHED",
+          ApiErrorCode.GAME_NOT_FINISHED,
           "A game is replayed once it is over: its cards are still in play.");
     }
     return outcome.replay();

@@ -1,6 +1,7 @@
 package hokm.platform.web;
 
 import hokm.platform.ApiError;
+import hokm.platform.ApiErrorCode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatabaseAvailability implements WebMvcConfigurer {
-  static final String CODE = "DATABASE_UNAVAILABLE";
+  static final ApiErrorCode CODE = ApiErrorCode.DATABASE_UNAVAILABLE;
   private static final String MESSAGE =
       "The database is unavailable; games in progress go on. Try again shortly.";
   private static final String RETRY_AFTER_SECONDS = "5";
@@ -65,7 +66,7 @@ class DatabaseAvailability implements WebMvcConfigurer {
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response
                     .getWriter()
-                    .write("{\"code\":\"" + CODE + "\",\"message\":\"" + MESSAGE + "\"}");
+                    .write("{\"code\":\"" + CODE.name() + "\",\"message\":\"" + MESSAGE + "\"}");
                 return false;
               }
             })

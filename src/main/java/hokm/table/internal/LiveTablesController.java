@@ -1,11 +1,10 @@
 package hokm.table.internal;
 
+import hokm.platform.ApiErrorCode;
 import hokm.platform.ApiException;
-import hokm.platform.ErrorCodes;
 import hokm.table.LiveTable;
 import hokm.table.Lobby;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,8 +26,7 @@ class LiveTablesController {
   LiveTables live(@RequestParam(defaultValue = "20") int limit) {
     int max = lobby.properties().liveTablesMax();
     if (limit < 1 || limit > max) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION, "limit must be between 1 and " + max);
+      throw new ApiException(ApiErrorCode.VALIDATION, "limit must be between 1 and " + max);
     }
     return new LiveTables(lobby.liveTables(limit));
   }
