@@ -1,11 +1,13 @@
 package hokm.platform;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 
 /**
  * Every code an HTTP error answer can carry, with the status it comes with. Clients rely on the
  * names: never rename one. The WebSocket protocol has codes of its own ({@code hokm.table}).
  */
+@Schema(enumAsRef = true)
 public enum ApiErrorCode {
   VALIDATION(
       HttpStatus.BAD_REQUEST,

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -32,6 +33,10 @@ class DatabaseAvailability implements WebMvcConfigurer {
   private static final String MESSAGE =
       "The database is unavailable; games in progress go on. Try again shortly.";
   private static final String RETRY_AFTER_SECONDS = "5";
+
+  /** The requests answered 503 at once while the database's circuit breaker is open. */
+  static final List<String> GUARDED_PATHS =
+      List.of("/api/auth/**", "/api/players/**", "/api/games/**");
 
   private final CircuitBreaker postgres;
 
@@ -70,6 +75,6 @@ class DatabaseAvailability implements WebMvcConfigurer {
                 return false;
               }
             })
-        .addPathPatterns("/api/auth/**", "/api/players/**", "/api/games/**");
+        .addPathPatterns(GUARDED_PATHS);
   }
 }
