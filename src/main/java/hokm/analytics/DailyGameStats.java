@@ -1,9 +1,11 @@
 package hokm.analytics;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** A row of {@code analytics.game_statistics_summary}: one UTC day. */
+@Schema(description = "The games of one UTC day.")
 public record DailyGameStats(
     LocalDate day,
     long gamesCreated,
@@ -14,5 +16,5 @@ public record DailyGameStats(
     long team1Wins,
     long team2Wins,
     long gamesWithBots,
-    BigDecimal avgDurationSeconds,
-    BigDecimal avgHandsPerCompletedGame) {}
+    @Schema(description = "Of the completed games; null when none") BigDecimal avgDurationSeconds,
+    @Schema(description = "Null when no game was completed") BigDecimal avgHandsPerCompletedGame) {}

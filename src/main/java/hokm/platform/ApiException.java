@@ -1,26 +1,26 @@
 package hokm.platform;
 
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 
 /**
  * A failure the client caused or may act on. It becomes {@code {"code": ..., "message": ...}} with
- * the given status; the message is written for the client and must not carry internals.
+ * the code's status; the message is written for the client and must not carry internals.
  */
 public class ApiException extends RuntimeException {
 
-  private final HttpStatus status;
-  private final String code;
+  private final ApiErrorCode code;
   private final long retryAfterSeconds;
 
-  public ApiException(HttpStatus status, String code, String message) {
-    this(status, code, message, 0);
+  public ApiException(ApiErrorCode code, String message) {
+    this(code, message, 0);
   }
 
   /** With {@code retryAfterSeconds > 0} the answer carries a {@code Retry-After} header. */
-  public ApiException(HttpStatus status, String code, String message, long retryAfterSeconds) {
+  public ApiException(ApiErrorCode code, String message, long retryAfterSeconds) {
     super(message, null, false, false);
-    this.status = status;
-    this.code = code;
+    this.code = Objects.requireNonNull(code);
+    Objects.requireNonNull(code.status(), "a code of its own status");
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
@@ -30,10 +30,10 @@ public class ApiException extends RuntimeException {
   }
 
   public HttpStatus status() {
-    return status;
+    return code.status();
   }
 
-  public String code() {
+  public ApiErrorCode code() {
     return code;
   }
 }

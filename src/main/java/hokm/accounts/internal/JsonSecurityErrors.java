@@ -1,7 +1,7 @@
 package hokm.accounts.internal;
 
 import hokm.platform.ApiError;
-import hokm.platform.ErrorCodes;
+import hokm.platform.ApiErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,7 +36,7 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
       write(
           response,
           HttpServletResponse.SC_UNAUTHORIZED,
-          ErrorCodes.TOKEN_REVOKED,
+          ApiErrorCode.TOKEN_REVOKED,
           "This access token was revoked (logged out everywhere, or the password changed); log in"
               + " again");
       return;
@@ -45,7 +45,7 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
         authException instanceof InvalidBearerTokenException
             ? "The access token is invalid or has expired"
             : "A valid access token is required";
-    write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED, message);
+    write(response, HttpServletResponse.SC_UNAUTHORIZED, ApiErrorCode.UNAUTHENTICATED, message);
   }
 
   @Override
@@ -57,11 +57,11 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
     write(
         response,
         HttpServletResponse.SC_FORBIDDEN,
-        ErrorCodes.FORBIDDEN,
+        ApiErrorCode.FORBIDDEN,
         "This token may not do that");
   }
 
-  private void write(HttpServletResponse response, int status, String code, String message)
+  private void write(HttpServletResponse response, int status, ApiErrorCode code, String message)
       throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);

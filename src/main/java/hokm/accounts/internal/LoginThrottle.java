@@ -3,14 +3,13 @@ package hokm.accounts.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import hokm.platform.ApiErrorCode;
 import hokm.platform.ApiException;
-import hokm.platform.ErrorCodes;
 import hokm.security.SecuritySettings;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -173,8 +172,7 @@ class LoginThrottle {
   static ApiException tooMany(long waitNanos) {
     long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
     return new ApiException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        ErrorCodes.TOO_MANY_ATTEMPTS,
+        ApiErrorCode.TOO_MANY_ATTEMPTS,
         "Too many failed attempts; try again in " + seconds + " seconds",
         seconds);
   }

@@ -21,9 +21,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * A stateless API: bearer access tokens only, no sessions and so no CSRF surface. Everything under
- * {@code /api} needs a token except signing in and the public statistics. A token whose player no
- * longer exists is refused, and so is one revoked since it was issued ({@link TokenVersions}).
- * Every answer carries the secure headers listed in docs/security.md.
+ * {@code /api} needs a token except signing in, the public statistics and profiles; the API's
+ * OpenAPI document and its page are open. A token whose player no longer exists is refused, and so
+ * is one revoked since it was issued ({@link TokenVersions}). Every answer carries the secure
+ * headers listed in docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -39,6 +40,25 @@ class SecurityConfiguration {
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self';"
           + " connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none';"
           + " frame-ancestors 'none'";
+
+  /**
+   * The API's browsable documentation (Swagger UI): its own scripts and styles from this server,
+   * the images its stylesheet carries inline as data: URIs, and requests to this server only (the
+   * document, and "Try it out"). No inline scripts, never framed.
+   */
+  static final String API_DOCS_PAGE_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  /** The OpenAPI document (JSON) and its browsable page, open to all when enabled. */
+  static final String[] API_DOCS = {
+    "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"
+  };
+
+  /** The files of the browsable documentation: its page, scripts and styles. */
+  static boolean isApiDocsPage(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/swagger-ui/");
+  }
 
   /** The HTML of the client: the site's root and the file it is served from. */
   static boolean isClientPage(HttpServletRequest request) {
@@ -87,7 +107,11 @@ class SecurityConfiguration {
                           new ContentSecurityPolicyHeaderWriter(CLIENT_PAGE_POLICY)))
                   .addHeaderWriter(
                       new DelegatingRequestMatcherHeaderWriter(
-                          request -> !isClientPage(request),
+                          SecurityConfiguration::isApiDocsPage,
+                          new ContentSecurityPolicyHeaderWriter(API_DOCS_PAGE_POLICY)))
+                  .addHeaderWriter(
+                      new DelegatingRequestMatcherHeaderWriter(
+                          request -> !isClientPage(request) && !isApiDocsPage(request),
                           new ContentSecurityPolicyHeaderWriter(API_POLICY)));
               if (hsts) {
                 // Sent only on requests that arrived over HTTPS (after trusted proxy headers).
@@ -106,6 +130,9 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/api/auth/**", "/api/leaderboard", "/api/stats/**", "/ws/**")
+                    .permitAll()
+                    // The API's description (answers 404 where it is turned off).
+                    .requestMatchers(API_DOCS)
                     .permitAll()
                     // Public profiles; the caller's own account and games stay behind a token.
                     .requestMatchers("/api/players/me", "/api/players/me/**")

@@ -3,8 +3,8 @@ package hokm.accounts.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import hokm.platform.ApiErrorCode;
 import hokm.platform.ApiException;
-import hokm.platform.ErrorCodes;
 import hokm.security.AuditLog;
 import hokm.security.Limits;
 import hokm.security.SecuritySettings;
@@ -14,7 +14,6 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -115,10 +114,7 @@ class SignUpLimits {
       audit.limitTriggered(limit, key, ip, null);
       long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
       return new ApiException(
-          HttpStatus.TOO_MANY_REQUESTS,
-          ErrorCodes.TOO_MANY_ATTEMPTS,
-          what + "; try again in " + seconds + " seconds",
-          seconds);
+          ApiErrorCode.TOO_MANY_ATTEMPTS, what + "; try again in " + seconds + " seconds", seconds);
     }
 
     private static Bucket bucket(int size, Duration period, TimeMeter time) {

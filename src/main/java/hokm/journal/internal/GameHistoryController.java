@@ -1,7 +1,15 @@
 package hokm.journal.internal;
 
+import hokm.platform.ApiDocs;
+import hokm.platform.ApiErrorCode;
+import hokm.platform.ApiErrors;
 import hokm.platform.ApiException;
-import hokm.platform.ErrorCodes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,7 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * its seats and result; {@code GET /api/games/{id}/replay} replays any of them.
  */
 @RestController
+@Tag(name = GameHistoryController.TAG, description = GameHistoryController.TAG_DESCRIPTION)
 class GameHistoryController {
+  static final String TAG = "Games";
+  static final String TAG_DESCRIPTION =
+      "Finished games: the caller's, and the replay of any game with every hand visible.";
   private final JdbcTemplate jdbc;
   private final int max;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -38,28 +49,48 @@ class GameHistoryController {
   }
 
   /** A finished game as the caller sat at it. */
+  @Schema(description = "A finished game as the caller sat at it.")
   record FinishedGame(
-      UUID gameId,
+      @Schema(description = "For `GET /api/games/{id}/replay`") UUID gameId,
       Instant startedAt,
       Instant endedAt,
       boolean privateTable,
       int targetPoints,
-      String endReason,
-      Integer winnerTeam,
-      Map<String, Integer> scores,
+      @Schema(
+              description = "How it ended: finished, forfeit, abandoned or aborted",
+              example = "finished")
+          String endReason,
+      @Schema(description = "1 or 2; null when no team won") Integer winnerTeam,
+      @Schema(description = "Points of `team1` and `team2`", example = "{\"team1\":7,\"team2\":3}")
+          Map<String, Integer> scores,
+      @Schema(description = "The caller's seat, 0 to 3") int seat,
+      @Schema(description = "The caller's team, 1 or 2") int team,
+      @Schema(description = "The four seats, in order") List<Seat> seats) {}
+
+  @Schema(name = "GameSeat", description = "A seat of a finished game.")
+  record Seat(
       int seat,
       int team,
-      List<Seat> seats) {}
+      @Schema(description = "Null for a bot, or a player whose account is gone") String username,
+      boolean bot) {}
 
-  record Seat(int seat, int team, String username, boolean bot) {}
-
+  @Schema(name = "MyGames", description = "The caller's finished games, newest first.")
   record Games(List<FinishedGame> games) {}
 
   @GetMapping("/api/players/me/games")
-  Games mine(@RequestParam(defaultValue = "20") int limit, @AuthenticationPrincipal Jwt caller) {
+  @Operation(
+      summary = "The caller's finished games",
+      description = "Newest first, each with its seats and result (completed or abandoned games).")
+  @SecurityRequirement(name = ApiDocs.BEARER)
+  @ApiResponse(responseCode = "200", description = "The caller's games, newest first.")
+  @ApiErrors(ApiErrorCode.VALIDATION)
+  Games mine(
+      @Parameter(description = "How many games, 1 to `hokm.journal.history-max` (100)")
+          @RequestParam(defaultValue = "20")
+          int limit,
+      @AuthenticationPrincipal Jwt caller) {
     if (limit < 1 || limit > max) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION, "limit must be between 1 and " + max);
+      throw new ApiException(ApiErrorCode.VALIDATION, "limit must be between 1 and " + max);
     }
     UUID me = UUID.fromString(caller.getSubject());
     List<FinishedGame> games =

@@ -1,13 +1,12 @@
 package hokm.platform.web;
 
 import hokm.platform.ApiError;
+import hokm.platform.ApiErrorCode;
 import hokm.platform.ApiException;
-import hokm.platform.ErrorCodes;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -39,7 +38,7 @@ class ApiExceptionHandler {
           .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
           .body(new ApiError(e.code(), e.getMessage()));
     }
-    return error(e.status(), e.code(), e.getMessage());
+    return error(e.code(), e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -53,7 +52,7 @@ class ApiExceptionHandler {
     if (message.isEmpty()) {
       message = "The request is not valid";
     }
-    return error(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION, message);
+    return error(ApiErrorCode.VALIDATION, message);
   }
 
   private static String describe(FieldError error) {
@@ -74,73 +73,58 @@ class ApiExceptionHandler {
                                     + err.getDefaultMessage()))
             .sorted()
             .collect(Collectors.joining("; "));
-    return error(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION, message);
+    return error(ApiErrorCode.VALIDATION, message);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return error(
-        HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION, e.getName() + ": has the wrong type");
+    return error(ApiErrorCode.VALIDATION, e.getName() + ": has the wrong type");
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-    return error(
-        HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION, e.getParameterName() + ": is required");
+    return error(ApiErrorCode.VALIDATION, e.getParameterName() + ": is required");
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof RequestBodyLimit.TooLarge tooLarge) {
-        return error(
-            HttpStatus.CONTENT_TOO_LARGE,
-            ErrorCodes.PAYLOAD_TOO_LARGE,
-            RequestBodyLimit.message(tooLarge.limit));
+        return error(ApiErrorCode.PAYLOAD_TOO_LARGE, RequestBodyLimit.message(tooLarge.limit));
       }
     }
     return error(
-        HttpStatus.BAD_REQUEST,
-        ErrorCodes.MALFORMED_REQUEST,
+        ApiErrorCode.MALFORMED_REQUEST,
         "The request body is missing or is not the JSON this endpoint expects");
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
-    return error(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "There is nothing at this address");
+    return error(ApiErrorCode.NOT_FOUND, "There is nothing at this address");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-    return error(
-        HttpStatus.METHOD_NOT_ALLOWED,
-        ErrorCodes.METHOD_NOT_ALLOWED,
-        "This address does not accept " + e.getMethod());
+    return error(ApiErrorCode.METHOD_NOT_ALLOWED, "This address does not accept " + e.getMethod());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-    return error(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
-        "Send the body as application/json");
+    return error(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-    return error(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "This endpoint answers JSON only");
+    return error(ApiErrorCode.NOT_ACCEPTABLE, "This endpoint answers JSON only");
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
     log.error("Unhandled failure while serving a request", e);
-    return error(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        ErrorCodes.INTERNAL,
-        "Something went wrong on the server");
+    return error(ApiErrorCode.INTERNAL, "Something went wrong on the server");
   }
 
-  static ResponseEntity<ApiError> error(HttpStatus status, String code, String message) {
-    return ResponseEntity.status(status).body(new ApiError(code, message));
+  static ResponseEntity<ApiError> error(ApiErrorCode code, String message) {
+    return ResponseEntity.status(code.status()).body(new ApiError(code, message));
   }
 }

@@ -1,10 +1,12 @@
 package hokm.platform.web;
 
 import hokm.platform.ApiError;
+import hokm.platform.ApiErrorCode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -27,10 +29,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatabaseAvailability implements WebMvcConfigurer {
-  static final String CODE = "DATABASE_UNAVAILABLE";
+  static final ApiErrorCode CODE = ApiErrorCode.DATABASE_UNAVAILABLE;
   private static final String MESSAGE =
       "The database is unavailable; games in progress go on. Try again shortly.";
   private static final String RETRY_AFTER_SECONDS = "5";
+
+  /** The requests answered 503 at once while the database's circuit breaker is open. */
+  static final List<String> GUARDED_PATHS =
+      List.of("/api/auth/**", "/api/players/**", "/api/games/**");
 
   private final CircuitBreaker postgres;
 
@@ -65,10 +71,10 @@ class DatabaseAvailability implements WebMvcConfigurer {
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response
                     .getWriter()
-                    .write("{\"code\":\"" + CODE + "\",\"message\":\"" + MESSAGE + "\"}");
+                    .write("{\"code\":\"" + CODE.name() + "\",\"message\":\"" + MESSAGE + "\"}");
                 return false;
               }
             })
-        .addPathPatterns("/api/auth/**", "/api/players/**", "/api/games/**");
+        .addPathPatterns(GUARDED_PATHS);
   }
 }

@@ -1,7 +1,7 @@
 package hokm.platform.web;
 
 import hokm.platform.ApiError;
-import hokm.platform.ErrorCodes;
+import hokm.platform.ApiErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -30,17 +30,17 @@ class JsonErrorController implements ErrorController {
 
   static ApiError forStatus(HttpStatus status) {
     return switch (status) {
-      case BAD_REQUEST -> new ApiError(ErrorCodes.MALFORMED_REQUEST, "The request is malformed");
+      case BAD_REQUEST -> new ApiError(ApiErrorCode.MALFORMED_REQUEST, "The request is malformed");
       case UNAUTHORIZED ->
-          new ApiError(ErrorCodes.UNAUTHENTICATED, "A valid access token is required");
-      case FORBIDDEN -> new ApiError(ErrorCodes.FORBIDDEN, "This is not allowed");
-      case NOT_FOUND -> new ApiError(ErrorCodes.NOT_FOUND, "There is nothing at this address");
+          new ApiError(ApiErrorCode.UNAUTHENTICATED, "A valid access token is required");
+      case FORBIDDEN -> new ApiError(ApiErrorCode.FORBIDDEN, "This is not allowed");
+      case NOT_FOUND -> new ApiError(ApiErrorCode.NOT_FOUND, "There is nothing at this address");
       case METHOD_NOT_ALLOWED ->
-          new ApiError(ErrorCodes.METHOD_NOT_ALLOWED, "This address does not accept the method");
+          new ApiError(ApiErrorCode.METHOD_NOT_ALLOWED, "This address does not accept the method");
       default ->
           status.is4xxClientError()
-              ? new ApiError("CLIENT_ERROR", "The request was refused")
-              : new ApiError(ErrorCodes.INTERNAL, "Something went wrong on the server");
+              ? new ApiError(ApiErrorCode.CLIENT_ERROR, "The request was refused")
+              : new ApiError(ApiErrorCode.INTERNAL, "Something went wrong on the server");
     };
   }
 }

@@ -1,6 +1,6 @@
 package hokm.platform.web;
 
-import hokm.platform.ErrorCodes;
+import hokm.platform.ApiErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -65,7 +65,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
     response.setHeader("Connection", "close");
     byte[] body =
         ("{\"code\":\""
-                + ErrorCodes.PAYLOAD_TOO_LARGE
+                + ApiErrorCode.PAYLOAD_TOO_LARGE.name()
                 + "\",\"message\":\""
                 + message(limit)
                 + "\"}")

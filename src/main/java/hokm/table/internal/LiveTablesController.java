@@ -1,11 +1,18 @@
 package hokm.table.internal;
 
+import hokm.platform.ApiDocs;
+import hokm.platform.ApiErrorCode;
+import hokm.platform.ApiErrors;
 import hokm.platform.ApiException;
-import hokm.platform.ErrorCodes;
 import hokm.table.LiveTable;
 import hokm.table.Lobby;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * listed; nothing in an entry is hidden from a spectator.
  */
 @RestController
+@Tag(name = "Tables", description = "The tables being played now, to watch over the WebSocket.")
 class LiveTablesController {
   private final Lobby lobby;
 
@@ -24,14 +32,26 @@ class LiveTablesController {
   }
 
   @GetMapping("/api/tables/live")
-  LiveTables live(@RequestParam(defaultValue = "20") int limit) {
+  @Operation(
+      summary = "Public tables being played",
+      description =
+          "Public tables with a game under way, to watch with the WebSocket's `spectate` by"
+              + " `tableId`. Private tables are never listed; nothing in an entry is hidden from"
+              + " a spectator.")
+  @SecurityRequirement(name = ApiDocs.BEARER)
+  @ApiResponse(responseCode = "200", description = "The tables being played.")
+  @ApiErrors(ApiErrorCode.VALIDATION)
+  LiveTables live(
+      @Parameter(description = "How many tables, 1 to `hokm.table.live-tables-max` (50)")
+          @RequestParam(defaultValue = "20")
+          int limit) {
     int max = lobby.properties().liveTablesMax();
     if (limit < 1 || limit > max) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION, "limit must be between 1 and " + max);
+      throw new ApiException(ApiErrorCode.VALIDATION, "limit must be between 1 and " + max);
     }
     return new LiveTables(lobby.liveTables(limit));
   }
 
+  @Schema(description = "Public tables with a game being played.")
   record LiveTables(List<LiveTable> tables) {}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import hokm.platform.ApiErrorCode;
 import hokm.platform.ApiException;
 import hokm.security.SecuritySettings;
 import hokm.testsupport.ManualTicker;
@@ -39,7 +40,7 @@ class LoginThrottleTest {
   private long refusedFor(String name, String ip) {
     ApiException refused = catchThrowableOfType(ApiException.class, () -> throttle.begin(name, ip));
     assertThat(refused).as("refused " + name + " from " + ip).isNotNull();
-    assertThat(refused.code()).isEqualTo("TOO_MANY_ATTEMPTS");
+    assertThat(refused.code()).isEqualTo(ApiErrorCode.TOO_MANY_ATTEMPTS);
     assertThat(refused.status().value()).isEqualTo(429);
     return refused.retryAfterSeconds();
   }
