@@ -149,7 +149,7 @@ class ArchitectureTest {
       String id = module.getIdentifier().toString();
       String uses =
           module
-              .getDependencies(MODULES, DependencyType.values())
+              .getDirectDependencies(MODULES, DependencyType.values())
               .uniqueModules()
               .map(m -> "`" + m.getIdentifier() + "`")
               .sorted()
